@@ -1,0 +1,37 @@
+"""Sphinx configuration of the shanxi_poverty documentation."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+project = "shanxi_poverty"
+author = "shanxi_poverty developers"
+copyright = "2026, shanxi_poverty developers"  # noqa: A001 - Sphinx's name
+release = importlib.metadata.version("shanxi-poverty")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+language = "zh_CN"
+html_theme = "furo"
+html_title = f"shanxi_poverty {release}"
+
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+# The intersphinx inventories are not reachable offline; keep references local.
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+nitpicky = False
+doctest_global_setup = "from decimal import Decimal\nimport shanxi_poverty as sp\n"
