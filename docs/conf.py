@@ -6,7 +6,7 @@ import importlib.metadata
 
 project = "shanxi_poverty"
 author = "shanxi_poverty developers"
-copyright = "2026, shanxi_poverty developers"  # noqa: A001 - Sphinx's name
+copyright = "2026, shanxi_poverty developers"
 release = importlib.metadata.version("shanxi-poverty")
 version = ".".join(release.split(".")[:2])
 

@@ -27,10 +27,30 @@ def _gates(build: Path) -> dict[str, list[str]]:
         "mypy": [py, "-m", "mypy", "--strict"],
         "ruff": [py, "-m", "ruff", "check", "."],
         "ruff-format": [py, "-m", "ruff", "format", "--check", "."],
-        "docs": [py, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "docs",
-                 str(build / "html")],
-        "doctest": [py, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "doctest", "docs",
-                    str(build / "doctest")],
+        "docs": [
+            py,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            "docs",
+            str(build / "html"),
+        ],
+        "doctest": [
+            py,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "doctest",
+            "docs",
+            str(build / "doctest"),
+        ],
     }
 
 
@@ -46,8 +66,11 @@ def main(argv: list[str]) -> int:
             print(f"==> {name}: {' '.join(gates[name][2:])}", flush=True)
             began = time.monotonic()
             code = subprocess.call(gates[name], cwd=ROOT)
-            print(f"<== {name}: {'ok' if code == 0 else f'FAILED ({code})'} "
-                  f"in {time.monotonic() - began:.1f}s", flush=True)
+            print(
+                f"<== {name}: {'ok' if code == 0 else f'FAILED ({code})'} "
+                f"in {time.monotonic() - began:.1f}s",
+                flush=True,
+            )
             if code != 0:
                 failed.append(name)
     if failed:

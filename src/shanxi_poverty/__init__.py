@@ -10,6 +10,20 @@ from __future__ import annotations
 
 import importlib.metadata
 
+from shanxi_poverty.aggregate import (
+    Discrepancy,
+    GrowthCheck,
+    Reconciliation,
+    RollUp,
+    Total,
+    cagr,
+    check_growth_claim,
+    group_by,
+    mean,
+    reconcile,
+    roll_up,
+    total,
+)
 from shanxi_poverty.document import (
     Article,
     Damage,
@@ -21,11 +35,14 @@ from shanxi_poverty.document import (
 )
 from shanxi_poverty.errors import (
     AggregationError,
+    AmbiguousFigureError,
     BinaryInputError,
     DimensionMismatchError,
     DocumentError,
+    EmptyAggregationError,
     EmptyDocumentError,
     FormatError,
+    MixedIndicatorsError,
     NotAdditiveError,
     NumeralError,
     RegionNotFoundError,
@@ -35,6 +52,15 @@ from shanxi_poverty.errors import (
     UnknownFormatError,
     UnknownUnitError,
     VocabularyError,
+)
+from shanxi_poverty.extract import (
+    Exclusion,
+    ExclusionReason,
+    Mention,
+    ScanResult,
+    extract,
+    extract_mentions,
+    scan,
 )
 from shanxi_poverty.model import (
     Dimension,
@@ -50,25 +76,51 @@ from shanxi_poverty.model import (
     Span,
     TimeReference,
 )
+from shanxi_poverty.numerals import format_chinese, parse_number
+from shanxi_poverty.regions import Gazetteer, RegionMatch, find_regions, load_gazetteer
+from shanxi_poverty.sources import (
+    SourceParser,
+    decode_raw,
+    detect_format,
+    parse_document,
+    register_format,
+)
+from shanxi_poverty.vocabulary import (
+    Vocabulary,
+    get_indicator,
+    get_programme,
+    load_vocabulary,
+    match_indicator,
+    match_programme,
+)
 
 __version__ = importlib.metadata.version("shanxi-poverty")
 
 __all__ = [
     "AggregationError",
+    "AmbiguousFigureError",
     "Article",
     "BinaryInputError",
     "Damage",
     "Dimension",
     "DimensionMismatchError",
+    "Discrepancy",
     "Document",
     "DocumentError",
     "DocumentMeta",
     "Duplicate",
+    "EmptyAggregationError",
     "EmptyDocumentError",
+    "Exclusion",
+    "ExclusionReason",
     "FormatError",
     "FormerName",
+    "Gazetteer",
+    "GrowthCheck",
     "Indicator",
     "Measurement",
+    "Mention",
+    "MixedIndicatorsError",
     "NotAdditiveError",
     "Numeral",
     "NumeralError",
@@ -76,19 +128,49 @@ __all__ = [
     "Programme",
     "Provenance",
     "Qualifier",
+    "Reconciliation",
     "Region",
     "RegionLevel",
+    "RegionMatch",
     "RegionNotFoundError",
+    "RollUp",
+    "ScanResult",
     "Script",
     "ShanxiPovertyError",
+    "SourceParser",
     "Span",
     "TimeReference",
+    "Total",
     "UndecodableInputError",
     "UnitError",
     "UnknownFormatError",
     "UnknownUnitError",
+    "Vocabulary",
     "VocabularyError",
     "__version__",
+    "cagr",
+    "check_growth_claim",
+    "decode_raw",
+    "detect_format",
+    "extract",
+    "extract_mentions",
+    "find_regions",
+    "format_chinese",
+    "get_indicator",
+    "get_programme",
+    "group_by",
+    "load_gazetteer",
+    "load_vocabulary",
+    "match_indicator",
+    "match_programme",
+    "mean",
+    "parse_document",
+    "parse_number",
+    "reconcile",
+    "register_format",
+    "roll_up",
+    "scan",
+    "total",
 ]
 
 

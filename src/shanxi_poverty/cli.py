@@ -49,7 +49,9 @@ def _iter_paths(paths: Sequence[str]) -> Iterator[Path]:
         path = Path(given)
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix in {".txt", ".html", ".htm", ".md"}
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix in {".txt", ".html", ".htm", ".md"}
             )
         else:
             yield path
@@ -72,8 +74,10 @@ def _cmd_parse(args: argparse.Namespace, out: io.TextIOBase) -> int:
     from shanxi_poverty.serialize import document_record  # noqa: PLC0415
 
     failures: list[str] = []
-    for doc in _iter_documents(args.files, failures):
-        out.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
+    out.writelines(
+        json.dumps(document_record(doc), ensure_ascii=False) + "\n"
+        for doc in _iter_documents(args.files, failures)
+    )
     return 1 if failures else 0
 
 

@@ -251,6 +251,10 @@ class Damage:
     confident: bool = False
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class DocumentMeta:
     """Metadata of a document or of one article of a page (field names of the gold schema).
@@ -262,15 +266,15 @@ class DocumentMeta:
     subtitle: str | None = None
     published: str | None = None
     publisher: str | None = None
-    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    photo_credits: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    photo_credits: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     editor: str | None = None
     url: str | None = None
     home_region: str | None = None
-    sections: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sections: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     format: str | None = None
     script: Script | None = attrs.field(default=None, converter=attrs.converters.optional(Script))
-    noise: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    noise: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property
     def published_date(self) -> dt.date | None:
@@ -306,6 +310,18 @@ class Duplicate:
     original: Span
 
 
+def _damage(items: Iterable[Damage]) -> tuple[Damage, ...]:
+    return tuple(items)
+
+
+def _articles(items: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(items)
+
+
+def _duplicates(items: Iterable[Duplicate]) -> tuple[Duplicate, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Document:
     """A parsed document.
@@ -326,9 +342,9 @@ class Document:
     text: str = attrs.field(repr=False)
     offsets: OffsetMap = attrs.field(repr=False)
     meta: DocumentMeta = attrs.field(factory=DocumentMeta)
-    damage: tuple[Damage, ...] = attrs.field(default=(), converter=tuple)
-    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
-    duplicates: tuple[Duplicate, ...] = attrs.field(default=(), converter=tuple)
+    damage: tuple[Damage, ...] = attrs.field(default=(), converter=_damage)
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles)
+    duplicates: tuple[Duplicate, ...] = attrs.field(default=(), converter=_duplicates)
 
     @classmethod
     def from_text(

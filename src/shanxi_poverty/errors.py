@@ -10,11 +10,14 @@ from __future__ import annotations
 
 __all__ = [
     "AggregationError",
+    "AmbiguousFigureError",
     "BinaryInputError",
     "DimensionMismatchError",
     "DocumentError",
+    "EmptyAggregationError",
     "EmptyDocumentError",
     "FormatError",
+    "MixedIndicatorsError",
     "NotAdditiveError",
     "NumeralError",
     "RegionNotFoundError",
@@ -31,8 +34,23 @@ def __dir__() -> list[str]:
     return __all__
 
 
+def _restore(
+    cls: type[ShanxiPovertyError], args: tuple[object, ...], state: dict[str, object]
+) -> ShanxiPovertyError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class ShanxiPovertyError(Exception):
-    """Base class of every error raised by :mod:`shanxi_poverty`."""
+    """Base class of every error raised by :mod:`shanxi_poverty`.
+
+    Errors pickle with all their attributes (they cross process pools and Dask workers).
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _restore, (type(self), self.args, dict(self.__dict__))
 
 
 class UnitError(ShanxiPovertyError, ValueError):
@@ -165,4 +183,53 @@ class NotAdditiveError(AggregationError):
         super().__init__(
             f"indicator {indicator!r} is not additive across regions (a rate or per-capita "
             "figure); use mean(), minimum() or maximum() instead of total()"
+        )
+
+
+class EmptyAggregationError(AggregationError):
+    """An aggregation was asked of no readable figure.
+
+    Attributes:
+        operation: what was asked (``total``, ``mean``, ``minimum`` …).
+        skipped: how many unreadable (corrupted) figures were left out.
+    """
+
+    def __init__(self, operation: str, skipped: int = 0) -> None:
+        self.operation = operation
+        self.skipped = skipped
+        super().__init__(
+            f"{operation}() needs at least one readable figure; got none "
+            f"({skipped} unreadable skipped)"
+        )
+
+
+class MixedIndicatorsError(AggregationError):
+    """Figures of different indicators were to be aggregated together.
+
+    Attributes:
+        indicators: the indicator ids found, sorted.
+    """
+
+    def __init__(self, indicators: tuple[str, ...]) -> None:
+        self.indicators = indicators
+        super().__init__(
+            f"cannot aggregate figures of different indicators: {', '.join(indicators)}; "
+            "group them with group_by(measurements, by_indicator) first"
+        )
+
+
+class AmbiguousFigureError(AggregationError):
+    """A region has several different figures where one was expected (in a roll-up).
+
+    Attributes:
+        region: the region's name.
+        values: the figures found, as written values with units.
+    """
+
+    def __init__(self, region: str, values: tuple[str, ...]) -> None:
+        self.region = region
+        self.values = values
+        super().__init__(
+            f"{region} has {len(values)} different figures ({', '.join(values)}); "
+            "reconcile() them and keep one"
         )

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from shanxi_poverty.units import Quantity
 
 __all__ = [
@@ -105,6 +107,14 @@ class FormerName:
     valid_to: int | None = None
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _former_names(items: Iterable[FormerName]) -> tuple[FormerName, ...]:
+    return tuple(items)
+
+
 _CODE_LENGTH = 6
 
 
@@ -141,10 +151,10 @@ class Region:
     short_name: str | None = None
     parent_code: str | None = None
     parent_name: str | None = None
-    former_names: tuple[FormerName, ...] = attrs.field(default=(), converter=tuple)
+    former_names: tuple[FormerName, ...] = attrs.field(default=(), converter=_former_names)
     valid_from: int | None = None
     valid_to: int | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property
     def is_current(self) -> bool:
@@ -166,7 +176,7 @@ class Programme:
     id: str
     name_zh: str
     name_en: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
 @attrs.frozen
@@ -190,7 +200,7 @@ class Indicator:
     dimension: Dimension = attrs.field(converter=Dimension)
     additive: bool
     programme: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
 def _check_span(instance: Span, _attribute: attrs.Attribute[int], value: int) -> None:
@@ -250,6 +260,10 @@ class TimeReference:
     expression: str | None = None
 
 
+def _regions(items: Iterable[Region]) -> tuple[Region, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Measurement:
     """One figure from a document.
@@ -277,7 +291,7 @@ class Measurement:
     numeral: Numeral = attrs.field(default=Numeral.ARABIC, converter=Numeral)
     indicator: Indicator | None = None
     programme: Programme | None = None
-    regions: tuple[Region, ...] = attrs.field(default=(), converter=tuple)
+    regions: tuple[Region, ...] = attrs.field(default=(), converter=_regions)
     time: TimeReference = attrs.field(factory=TimeReference)
     subject: str | None = None
     provenance: Provenance | None = None

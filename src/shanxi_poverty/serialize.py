@@ -29,9 +29,17 @@ if TYPE_CHECKING:
     import enum
     from collections.abc import Iterable
 
+    from shanxi_poverty.document import Document, DocumentMeta
     from shanxi_poverty.model import Measurement
 
-__all__ = ["RECORD_FIELDS", "converter", "make_converter", "to_jsonl", "to_record"]
+__all__ = [
+    "RECORD_FIELDS",
+    "converter",
+    "document_record",
+    "make_converter",
+    "to_jsonl",
+    "to_record",
+]
 
 
 def __dir__() -> list[str]:
@@ -124,3 +132,64 @@ def to_record(m: Measurement) -> dict[str, object]:
 def to_jsonl(measurements: Iterable[Measurement]) -> str:
     """Flat records as JSON Lines (UTF-8 text, Chinese kept as is), one per line."""
     return "".join(json.dumps(to_record(m), ensure_ascii=False) + "\n" for m in measurements)
+
+
+def _meta_record(meta: DocumentMeta) -> dict[str, object]:
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "published": meta.published,
+        "publisher": meta.publisher,
+        "authors": list(meta.authors),
+        "photo_credits": list(meta.photo_credits),
+        "editor": meta.editor,
+        "url": meta.url,
+        "home_region": meta.home_region,
+        "sections": list(meta.sections),
+        "format": meta.format,
+        "script": meta.script.value if meta.script else None,
+        "noise": list(meta.noise),
+    }
+
+
+def document_record(doc: Document) -> dict[str, object]:
+    """A JSON-ready record of a parsed document: metadata, normalised text, damage, articles.
+
+    Damage spans are raw offsets; duplicate and article spans are offsets in ``text`` (the
+    raw range of each is given too, as ``raw_start``/``raw_end``).
+    """
+
+    def span(start: int, end: int) -> dict[str, int]:
+        raw_start, raw_end = doc.offsets.to_raw(start, end)
+        return {"start": start, "end": end, "raw_start": raw_start, "raw_end": raw_end}
+
+    return {
+        "doc": doc.name,
+        **_meta_record(doc.meta),
+        "text": doc.text,
+        "damage": [
+            {
+                "start": d.span.start,
+                "end": d.span.end,
+                "kind": d.kind,
+                "repair": d.repair,
+                "confident": d.confident,
+            }
+            for d in doc.damage
+        ],
+        "duplicates": [
+            {
+                **span(d.span.start, d.span.end),
+                "original": span(d.original.start, d.original.end),
+            }
+            for d in doc.duplicates
+        ],
+        "articles": [
+            {
+                **span(a.span.start, a.span.end),
+                **_meta_record(a.meta),
+                "text": doc.text[a.span.start : a.span.end],
+            }
+            for a in doc.articles
+        ],
+    }

@@ -1,0 +1,276 @@
+"""The pattern table of the quantity scanner: one named, compiled pattern per rule.
+
+Fixed grammar (numbers, dates, times, URLs, phones) is written here; vocabulary (units,
+qualifier words, slogans, adverbs, implied-unit nouns) comes from ``data/quantity_words.toml``
+and is compiled once, on first use, by :func:`rules`.  Every pattern is linear on adversarial
+input: digit and numeral runs use possessive quantifiers, alternations are of literal words,
+and look-arounds are bounded.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import regex
+
+from shanxi_poverty._resources import read_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["Rules", "rules"]
+
+#: Chinese numeral characters (digits, tens, multipliers) in simplified and traditional script.
+# Financial forms (壹贰叁, 陆 = 6, 伍 = 5) are left out: in running text 陆 and 伍 are far more
+# often "land" (平陆县) and "ranks" (队伍) than numbers; numerals.parse_number still reads them.
+CN_DIGITS: Final = "〇零一二两三四五六七八九廿卅兩"
+CN_MULTIPLIERS: Final = "十百千万亿萬億"
+CN_NUMERALS: Final = CN_DIGITS + CN_MULTIPLIERS
+DIGITS: Final = "0-9０-９"
+
+#: A run of numeral characters: digits with decimal points / thousands separators, Chinese
+#: numerals, or both mixed (2.3亿, 3万5千, 一千二百).
+RUN: Final = regex.compile(
+    rf"""
+    (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+(?:,[0-9]{{3}}(?![0-9]))*+ | [{CN_NUMERALS}])
+    (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+ | [{CN_NUMERALS}])*+
+    """,
+    regex.VERBOSE,
+)
+
+#: Multiplier characters only (read after 余/多: 20多万元).
+MULTIPLIERS: Final = regex.compile(rf"[{CN_MULTIPLIERS}]++")
+
+#: 余/多 between number, multiplier and unit.
+INSIDE_MORE: Final = regex.compile(r"[余多]")
+
+#: Whitespace a layout line break may put between a number and its unit (为期7\n\n天).
+LAYOUT_GAP: Final = regex.compile(r"[ \t\r\n\u00a0\u3000]{1,6}+")
+
+#: 百分之九十六 / 三分之一: the word between the two numbers.
+FRACTION: Final = regex.compile(r"分之")
+
+_YEAR_DIGITS: Final = rf"(?<![{DIGITS}.．])(?:1[5-9]|20)[0-9]{{2}}(?![{DIGITS}])"
+_CN_YEAR: Final = r"[〇零一二三四五六七八九]{4}"
+_MONTH: Final = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+
+@attrs.frozen
+class Rule:
+    """A named pattern that excludes what it matches, with the exclusion reason."""
+
+    name: str
+    pattern: regex.Pattern[str]
+    reason: str
+
+
+#: Fixed exclusion rules, tried in this order over the whole text.
+FIXED_RULES: Final = (
+    Rule(
+        "url", regex.compile(r"(?:https?:)?//[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]++"), "url_or_id"
+    ),
+    Rule("www", regex.compile(r"(?<![A-Za-z0-9.])www\.[A-Za-z0-9._~/?#=&%-]++"), "url_or_id"),
+    Rule(
+        "email", regex.compile(r"(?<![A-Za-z0-9._-])[A-Za-z0-9._-]++@[A-Za-z0-9.-]++"), "url_or_id"
+    ),
+    Rule(
+        "iso_datetime",
+        regex.compile(
+            rf"(?<![{DIGITS}])[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?![{DIGITS}])"
+            r"(?:[ T]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[+-][0-9]{2}:?[0-9]{2})?+)?+"
+        ),
+        "date",
+    ),
+    Rule(
+        "clock",
+        regex.compile(r"(?<![0-9])[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?+(?![0-9])"),
+        "time",
+    ),
+    Rule(
+        "phone",
+        regex.compile(
+            r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}[-－][0-9]{7,8}|[0-9]{3,4}[-－][0-9]{7,8})(?![0-9])"
+        ),
+        "phone",
+    ),
+    Rule(
+        "page",
+        regex.compile(
+            r"第?(?<![0-9０-９])[0-9０-９]++[版页]|(?<![A-Za-z])[Pp][0-9]++|(?<![0-9/])[0-9]++/[0-9]++页"
+        ),
+        "page",
+    ),
+    # a letters+digits code (NW2022…, infoCode) or a digit string too long to be an amount
+    Rule(
+        "code",
+        regex.compile(r"(?<![A-Za-z_])[A-Za-z_]++[0-9][A-Za-z0-9_]*+|(?<![0-9.])[0-9]{13,}+"),
+        "url_or_id",
+    ),
+    Rule(
+        "document_number",
+        regex.compile(r"〔[0-9]{4}〕[0-9]++号|[（(][0-9]{4}[)）][0-9]++号"),
+        "url_or_id",
+    ),
+    Rule(
+        "year",
+        regex.compile(
+            rf"{_YEAR_DIGITS}(?=\s?年|[-—－~～至到]{_YEAR_DIGITS}\s?年)|{_CN_YEAR}(?=年)"
+            rf"|(?<=[-—－~～至到]){_YEAR_DIGITS}(?=\s?年)"
+        ),
+        "year",
+    ),
+    Rule(
+        "year_plain", regex.compile(rf"(?<=[从自在于截至到]){_YEAR_DIGITS}(?![{DIGITS}年])"), "year"
+    ),
+    Rule(
+        "relative_date",
+        regex.compile(
+            rf"[{DIGITS}{CN_NUMERALS}]{{1,6}}+(?:个)?(?:年|月|天|日)(?:前|后|之前|之后|以前|以后)(?![{DIGITS}])"
+        ),
+        "date",
+    ),
+    Rule("decade", regex.compile(r"[0-9]0年代|[一二三四五六七八九]十年代"), "date"),
+    Rule(
+        "month_day",
+        regex.compile(
+            rf"(?<![{DIGITS}{CN_NUMERALS}个.．])(?:{_MONTH}[-—－~～至到])?{_MONTH}月(?:份)?(?:{_DAY}[日号])?"
+            rf"|(?<![{DIGITS}{CN_NUMERALS}个.．]){_DAY}[日号](?![{DIGITS}])"
+        ),
+        "date",
+    ),
+    Rule(
+        "hour",
+        regex.compile(rf"(?<![{DIGITS}.．])(?:[01]?[0-9]|2[0-4])[时点](?:[0-5]?[0-9]分)?+"),
+        "time",
+    ),
+    Rule(
+        "ordinal",
+        regex.compile(
+            rf"第[{DIGITS}{CN_NUMERALS}]++(?:[.．][0-9]++)?+(?:[、,，和至到-][{DIGITS}{CN_NUMERALS}]++)*+"
+            rf"|(?<=^|[\s。；：!！?？])[一二三四五六七八九十]{{1,3}}、"
+            rf"|[（(][一二三四五六七八九十0-9]{{1,3}}[)）]"
+            rf"|(?<=^|[\s，。；：、,;:！？“”（）()])[一二三四五六七八九十]{{1,2}}是"
+            rf"|其[一二三四五六七八九十]"
+            rf"|[{CN_NUMERALS}]{{1,3}}把手"
+        ),
+        "ordinal",
+    ),
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so 个百分点 wins over 个)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@attrs.frozen
+class Rules:
+    """The compiled vocabulary of the scanner (see ``data/quantity_words.toml``).
+
+    Attributes:
+        unit: a unit or classifier word at a position (longest first).
+        unit_not_followed_by: per unit, what must not come right after it.
+        arabic_only: classifiers read only after digits.
+        vague_before: a word ending just before a numeral that makes it vague (数十个).
+        at_least_before: a word before a bare multiplier that makes it a lower bound (上万).
+        cue_required: units that need a duration cue (年).
+        cue_before / cue_after: duration cues before the number and after the unit.
+        qualifier_before / qualifier_after: a qualifier word ending just before the number /
+            starting just after the unit, with the qualifier value of each word.
+        qualifier_not_after: characters that make a "before" word part of another word.
+        range_connector: the word between the two ends of a range.
+        list_separators: what may stand between two mentions of one enumeration.
+        implied_noun: a noun that gives a bare 万-number its unit.
+        implied_units: noun → unit.
+        vocabulary: named exclusion patterns (names, plans, adverbs, ranks) with their reason.
+    """
+
+    unit: regex.Pattern[str]
+    unit_not_followed_by: Mapping[str, tuple[str, ...]]
+    arabic_only: frozenset[str]
+    vague_before: regex.Pattern[str]
+    vague_not_after: frozenset[str]
+    at_least_before: regex.Pattern[str]
+    cue_required: frozenset[str]
+    cue_before: regex.Pattern[str]
+    cue_after: regex.Pattern[str]
+    qualifier_before: regex.Pattern[str]
+    qualifier_after: regex.Pattern[str]
+    qualifier_words: Mapping[str, str]
+    qualifier_not_after: frozenset[str]
+    range_connector: regex.Pattern[str]
+    list_separators: frozenset[str]
+    implied_noun: regex.Pattern[str]
+    implied_units: Mapping[str, str]
+    vocabulary: tuple[Rule, ...]
+
+
+def _words_rule(name: str, words: Iterable[str], reason: str) -> Rule:
+    # A literal must not start inside a longer number (三十分 is not 十分).
+    pattern = rf"(?<![{DIGITS}{CN_NUMERALS}])(?:{_alternation(words)})"
+    return Rule(name, regex.compile(pattern), reason)
+
+
+@functools.cache
+def rules() -> Rules:
+    """The scanner's compiled vocabulary (built on first use, then cached)."""
+    data = tomllib.loads(read_text("quantity_words.toml"))
+    units = data["units"]
+    quals = data["qualifiers"]
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for kind, words in quals["before"].items():
+        before.update(dict.fromkeys(words, kind))
+    for kind, words in quals["after"].items():
+        after.update(dict.fromkeys(words, kind))
+    durations = data["durations"]
+    excl = data["exclusions"]
+    vocabulary = (
+        *(
+            Rule(f"plan_period_{i}", regex.compile(p), "plan_period")
+            for i, p in enumerate(excl["plan_period_patterns"])
+        ),
+        _words_rule("name_or_slogan", excl["name_or_slogan"], "name_or_slogan"),
+        *(
+            Rule(f"name_pattern_{i}", regex.compile(p), "name_or_slogan")
+            for i, p in enumerate(excl["name_or_slogan_patterns"])
+        ),
+        _words_rule("adverb", excl["adverb"], "adverb"),
+        Rule(
+            "rank",
+            regex.compile(
+                rf"(?<=(?:{_alternation(excl['rank_cues'])})(?:全[省市县国])?)[{DIGITS}{CN_NUMERALS}]++"
+            ),
+            "ordinal",
+        ),
+    )
+    implied: dict[str, str] = dict(data["implied_units"])
+    return Rules(
+        unit=regex.compile(_alternation(units["words"])),
+        unit_not_followed_by={k: tuple(v) for k, v in units["not_followed_by"].items()},
+        arabic_only=frozenset(units["arabic_only"]),
+        vague_before=regex.compile(rf"(?:{_alternation(data['vague']['before'])})$"),
+        vague_not_after=frozenset(data["vague"]["not_after"]),
+        at_least_before=regex.compile(rf"(?:{_alternation(data['vague']['at_least_before'])})$"),
+        cue_required=frozenset(units["cue_required"]),
+        cue_before=regex.compile(rf"(?:{_alternation(durations['cues_before'])})$"),
+        cue_after=regex.compile(_alternation(durations["cues_after"])),
+        qualifier_before=regex.compile(rf"(?:{_alternation(before)})$"),
+        qualifier_after=regex.compile(_alternation(after)),
+        qualifier_words={
+            **before,
+            **after,
+            **dict.fromkeys(quals["inside"]["more_than"], "more_than"),
+        },
+        qualifier_not_after=frozenset(quals["not_after"]),
+        range_connector=regex.compile(_alternation(data["ranges"]["connectors"])),
+        list_separators=frozenset(data["lists"]["separators"]),
+        implied_noun=regex.compile(_alternation(implied)),
+        implied_units=implied,
+        vocabulary=vocabulary,
+    )

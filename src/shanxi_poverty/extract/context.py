@@ -1,0 +1,458 @@
+"""Context resolution: the region, year, indicator and programme of every figure.
+
+The resolver reads the normalised text around each :class:`~shanxi_poverty.extract.Mention`.
+Sentences end at 。！？ and line breaks; clauses also end at ，：；.
+
+**Region** — the first rule that applies:
+
+1. the nearest place named before the figure *in its clause*: a gazetteer match, a township
+   or village, or a coordinated list (娄烦、阳曲两县 keeps both); 分别 lists pair values with
+   the listed places in order; adjacent names (太原市迎泽区) keep the most specific;
+2. the *topic* of the sentence: a place or deixis word in its first clause;
+3. for a sentence that opens with a connective or demonstrative (同时, 此外, 其中, 此批, 该 …),
+   the topic of the sentence before;
+4. the home region of the article or document (from its metadata).
+
+Deixis words (我省, 全省, 我市, 全市, 该市, 全县, 该县, 本县 …) resolve against the place in
+focus and the home region.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
+figure whose clause is about a company (该公司, 有限公司) has no region.
+
+**Time** — the nearest time anchor before the figure in its sentence (for a connective
+sentence, in its paragraph): an explicit year (2016年的4881元), an as-of date
+(截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
+position (今年, 去年, 前年, 今年以来, 年内, 一年来) against the publication date, or a plan period
+(十三五 = 2016–2020).  A year after 比/较 is a comparison, not an anchor.  Annual averages
+(年均增长11.4%) keep their period and no single year.  For an undated document the
+publication year is estimated as the latest year the text names (not counting targets
+such as 到2025年).
+
+**Indicator and programme** come from the shipped vocabulary, matched on the clause around the
+figure and checked against the unit's dimension; the subject phrase is kept either way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import regex
+
+from shanxi_poverty.model import Measurement, Region, RegionLevel, TimeReference
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from shanxi_poverty.document import Document
+    from shanxi_poverty.extract import Mention
+    from shanxi_poverty.regions import Gazetteer, RegionMatch
+
+__all__ = ["resolve_context"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+_SENTENCE_END: Final = regex.compile(r"[。！？!?\n]++")
+_SEGMENT_END: Final = regex.compile(r"[。！？!?；;\n]++")
+_CLAUSE_END: Final = regex.compile(r"[，,：:。！？!?；;\n]++")
+_PARAGRAPH_END: Final = regex.compile(r"\n++")
+
+#: Deixis words; group ``level`` is the level they point at.
+_DEIXIS: Final = regex.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
+#: Words that make a clause about a company rather than a place.
+_COMPANY: Final = regex.compile(r"(?:该|这家|此)(?:公司|企业)|(?<![家个属营])公司")
+#: Sentence openers that continue the previous sentence's context.
+_CONNECTIVE: Final = regex.compile(
+    r"(?:同时|此外|另外|其中|并且|而且|此批|此次|该批|这批|这些|此|该|还)"
+)
+_QUOTE: Final = regex.compile(r"“[^“”\n]{1,20}+”")
+
+_YEAR: Final = regex.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})年")
+_COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
+_TARGET: Final = regex.compile(r"(?:到|至)$")
+_DAY: Final = regex.compile(
+    r"(?<![0-9年])(?P<month>1[0-2]|[1-9])月(?P<day>[1-9]|[12][0-9]|3[01])日"
+)
+_AS_OF: Final = regex.compile(
+    r"截[至止]到?+(?:(?P<year>(?:19|20)[0-9]{2})年)?+"
+    r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-9]{1,2})日|底|末)?+)?+(?P<now>目前|现在|当前|今天)?+"
+)
+_RELATIVE: Final = regex.compile(
+    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年)"
+)
+_RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}
+#: A relative expression anchors the figures after it when it opens its clause (after an
+#: optional preposition) or is followed by a period word; '不如去年' is a comparison.
+_RELATIVE_OPENERS: Final = regex.compile(r"(?:^|[在于到至从自仅截至止]$)")
+_RELATIVE_FOLLOWERS: Final = regex.compile(
+    r"(?:以来|的|底|末|年底|全年|上半年|下半年|前三季度|[一二三四]季度|[0-9]|[一二三四五六七八九十]+月)"
+)
+_PLAN: Final = regex.compile(r"(?P<plan>十[一二三四五]五)")
+_PLAN_YEARS: Final = {
+    "十一五": 2006,
+    "十二五": 2011,
+    "十三五": 2016,
+    "十四五": 2021,
+    "十五五": 2026,
+}
+_AVERAGE: Final = regex.compile(r"(?:年均|平均每年|每年平均|年平均)[^，,。；;]{0,6}+$")
+_SINCE: Final = regex.compile(r"以来")
+_RESPECTIVELY: Final = "分别"
+_DECEMBER: Final = 12
+_MAX_OPENER: Final = 2  # a preposition or two before a relative time word
+_COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
+
+
+@attrs.frozen
+class _Place:
+    """A place reference: named regions (one, or a coordinated list) or a deixis word."""
+
+    start: int
+    end: int
+    regions: tuple[Region, ...] = ()
+    deixis_level: str | None = None
+    company: bool = False
+
+
+@attrs.frozen
+class _Time:
+    start: int
+    end: int
+    time: TimeReference
+
+
+def _boundaries(text: str, pattern: regex.Pattern[str]) -> list[int]:
+    """Start offsets of the pieces of ``text`` split by ``pattern`` (always begins with 0)."""
+    starts = [0]
+    starts.extend(m.end() for m in pattern.finditer(text) if m.end() < len(text))
+    return starts
+
+
+def _piece(starts: list[int], pos: int) -> tuple[int, int]:
+    """Index and start of the piece holding ``pos``."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i, starts[i]
+
+
+def _estimated_year(text: str) -> int | None:
+    """The latest year named in ``text``, not counting targets (到2025年)."""
+    years = [
+        int(m["year"])
+        for m in _YEAR.finditer(text)
+        if not _TARGET.search(text[max(0, m.start() - 1) : m.start()])
+    ]
+    return max(years) if years else None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + (month == _DECEMBER), month % _DECEMBER + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _date(year: int | None, month: str | None, day: str | None) -> dt.date | None:
+    if year is None or not month:
+        return None
+    if not day:
+        return _month_end(year, int(month))
+    try:
+        return dt.date(year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _find_times(text: str, doc_year: int | None) -> list[_Time]:
+    """Every time anchor of the text, in order."""
+    times: list[_Time] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, time: TimeReference) -> None:
+        if not any(lo < end and start < hi for lo, hi in taken):
+            times.append(_Time(start, end, time))
+            taken.append((start, end))
+
+    for m in _AS_OF.finditer(text):
+        if m["year"] is None and m["month"] is None and m["now"] is None:
+            continue
+        year = int(m["year"]) if m["year"] else (None if m["now"] else doc_year)
+        add(
+            m.start(),
+            m.end(),
+            TimeReference(year=year, as_of=_date(year, m["month"], m["day"]), expression=m[0]),
+        )
+    for m in _YEAR.finditer(text):
+        if _COMPARISON.search(text[max(0, m.start() - 2) : m.start()]):
+            continue
+        year = int(m["year"])
+        if text.startswith("以来", m.end()):
+            add(m.start(), m.end() + 2, TimeReference(start_year=year, expression=m[0] + "以来"))
+        else:
+            add(m.start(), m.end(), TimeReference(year=year, expression=m[0]))
+    for m in _DAY.finditer(text):
+        add(
+            m.start(),
+            m.end(),
+            TimeReference(
+                year=doc_year, as_of=_date(doc_year, m["month"], m["day"]), expression=m[0]
+            ),
+        )
+    if doc_year is not None:
+        for m in _RELATIVE.finditer(text):
+            clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+            opener = text[clause_start : m.start()]
+            if not (
+                _RELATIVE_OPENERS.search(opener) and len(opener) <= _MAX_OPENER
+            ) and not _RELATIVE_FOLLOWERS.match(text, m.end()):
+                continue
+            word = m["word"]
+            since = text.startswith("以来", m.end())
+            time = TimeReference(
+                year=doc_year + _RELATIVE_OFFSET.get(word, 0),
+                expression=word + ("以来" if since else ""),
+            )
+            add(m.start(), m.end() + (2 if since else 0), time)
+    for m in _PLAN.finditer(text):
+        first = _PLAN_YEARS[m["plan"]]
+        add(
+            m.start(),
+            m.end(),
+            TimeReference(start_year=first, end_year=first + 4, expression=m["plan"]),
+        )
+    times.sort(key=lambda t: t.start)
+    return times
+
+
+class _Resolver:
+    """Per-document indexes of sentences, clauses, places and times."""
+
+    def __init__(self, doc: Document) -> None:
+        from shanxi_poverty.regions import load_gazetteer  # noqa: PLC0415 - loads data
+
+        self.doc = doc
+        self.text = doc.text
+        self.gazetteer: Gazetteer = load_gazetteer()
+        self.sentences = _boundaries(self.text, _SENTENCE_END)
+        self.segments = _boundaries(self.text, _SEGMENT_END)
+        self.clauses = _boundaries(self.text, _CLAUSE_END)
+        self.paragraphs = _boundaries(self.text, _PARAGRAPH_END)
+        date = doc.meta.published_date
+        self.doc_year = date.year if date is not None else _estimated_year(self.text)
+        self.times = _find_times(self.text, self.doc_year)
+        self.homes = self._homes()
+        self.places = self._find_places()
+        self.place_starts = [p.start for p in self.places]
+
+    # -- places ---------------------------------------------------------------------------
+    def _home_of(self, name: str | None) -> Region | None:
+        if not name:
+            return None
+        try:
+            return self.gazetteer.get(name)
+        except LookupError:
+            return None
+
+    def _homes(self) -> list[tuple[int, Region | None]]:
+        """Home region from each article start on (the document's before the first)."""
+        doc_home = self._home_of(self.doc.meta.home_region)
+        homes: list[tuple[int, Region | None]] = [(0, doc_home)]
+        homes.extend(
+            (a.span.start, self._home_of(a.meta.home_region) or doc_home) for a in self.doc.articles
+        )
+        return homes
+
+    def home_at(self, pos: int) -> Region | None:
+        home = self.homes[0][1]
+        for start, region in self.homes:
+            if start <= pos:
+                home = region
+        return home
+
+    def _find_places(self) -> list[_Place]:
+        from shanxi_poverty.regions import find_regions  # noqa: PLC0415
+
+        quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
+        matches: list[RegionMatch] = find_regions(
+            self.text, within=self.homes[0][1], year=self.doc_year, gazetteer=self.gazetteer
+        )
+        places: list[_Place] = []
+        for match in matches:
+            inside = next(
+                ((lo, hi) for lo, hi in quoted if lo < match.start and match.end < hi), None
+            )
+            if inside is not None and self.text[inside[0] + 1 : inside[1] - 1] != match.text:
+                continue  # a brand such as “天镇保姆”, not a place
+            previous = places[-1] if places and places[-1].deixis_level is None else None
+            gap = self.text[previous.end : match.start] if previous else None
+            if previous is not None and gap in _COORDINATORS:
+                places[-1] = _Place(previous.start, match.end, (*previous.regions, match.region))
+            elif previous is not None and gap == "" and len(previous.regions) == 1:
+                places[-1] = _Place(previous.start, match.end, (match.region,))  # 太原市迎泽区
+            else:
+                places.append(_Place(match.start, match.end, (match.region,)))
+        places.extend(
+            _Place(m.start(), m.end(), deixis_level=m["level"]) for m in _DEIXIS.finditer(self.text)
+        )
+        places.extend(
+            _Place(m.start(), m.end(), company=True) for m in _COMPANY.finditer(self.text)
+        )
+        places.sort(key=lambda p: p.start)
+        return places
+
+    def _places_between(self, start: int, end: int) -> list[_Place]:
+        i = bisect.bisect_left(self.place_starts, start)
+        out = []
+        while i < len(self.places) and self.places[i].start < end:
+            if self.places[i].end <= end:
+                out.append(self.places[i])
+            i += 1
+        return out
+
+    def _deixis(self, level: str, pos: int, focus: Region | None) -> tuple[Region, ...]:
+        home = self.home_at(pos)
+        wanted = {"省": RegionLevel.PROVINCE, "市": RegionLevel.PREFECTURE}.get(
+            level, RegionLevel.COUNTY
+        )
+        for region in (r for r in (focus, home) if r is not None):
+            for candidate in (region, *self.gazetteer.ancestors(region)):
+                if candidate.level is wanted:
+                    return (candidate,)
+        if wanted is RegionLevel.PROVINCE:
+            return (self.gazetteer.get("山西省"),)
+        return (home,) if home is not None else ()
+
+    def _place_regions(
+        self, place: _Place, pos: int, context: Sequence[_Place]
+    ) -> tuple[Region, ...]:
+        if place.company:
+            return ()
+        if place.deixis_level is not None:
+            named = next((p for p in reversed(context) if p.regions), None)
+            return self._deixis(place.deixis_level, pos, named.regions[-1] if named else None)
+        return place.regions
+
+    def _topic(self, start: int, end: int) -> tuple[Region, ...] | None:
+        """Regions of the first place named in ``[start, end)``, if any."""
+        places = self._places_between(start, end)
+        if not places:
+            return None
+        return self._place_regions(places[0], places[0].start, places)
+
+    def regions_for(self, mention: Mention, siblings: Sequence[Mention]) -> tuple[Region, ...]:
+        start = mention.start
+        s_index, sentence = _piece(self.sentences, start)
+        _, clause = _piece(self.clauses, start)
+        before = self._places_between(clause, start)
+        if before:
+            focus = before[-1]
+            regions = self._place_regions(focus, start, self._places_between(sentence, start))
+            if (
+                len(regions) > 1
+                and mention.list_index is not None
+                and _RESPECTIVELY in self.text[focus.end : start]
+            ):
+                group = [m for m in siblings if m.list_id == mention.list_id]
+                if len(group) == len(regions):
+                    return (regions[mention.list_index],)
+            return regions
+        _, segment = _piece(self.segments, start)
+        for scope in (segment, sentence):
+            topic = self._topic(scope, start)
+            if topic is not None:
+                return topic
+        if s_index > 0 and _CONNECTIVE.match(self.text, sentence):
+            previous = self._topic(self.sentences[s_index - 1], sentence)
+            if previous is not None:
+                return previous
+        home = self.home_at(start)
+        return (home,) if home is not None else ()
+
+    # -- time -----------------------------------------------------------------------------
+    def time_for(self, mention: Mention) -> TimeReference:
+        start = mention.start
+        _, sentence = _piece(self.sentences, start)
+        _, clause = _piece(self.clauses, start)
+        if _AVERAGE.search(self.text[clause:start]):
+            years = [
+                t.time.year
+                for t in self.times
+                if sentence <= t.start < start and t.time.year is not None
+            ]
+            if len(years) >= 2:  # noqa: PLR2004 - a from–to pair  # noqa: PLR2004 - a from–to pair
+                return TimeReference(start_year=min(years), end_year=max(years), expression="年均")
+            return TimeReference(expression="年均")
+        scope = sentence
+        if _CONNECTIVE.match(self.text, sentence):
+            _, scope = _piece(self.paragraphs, start)
+        before = [t for t in self.times if scope <= t.start and t.end <= start]
+        return before[-1].time if before else TimeReference()
+
+    def clause_text(self, mention: Mention) -> str:
+        """The clause holding the figure, up to the end of the figure's phrase."""
+        _, clause = _piece(self.clauses, mention.start)
+        after = _CLAUSE_END.search(self.text, mention.end)
+        return self.text[clause : after.start() if after else len(self.text)]
+
+
+def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurement]:
+    """Measurements with region, time, indicator, programme and subject filled in.
+
+    Args:
+        doc: the parsed document the mentions were found in.
+        mentions: mentions from :func:`shanxi_poverty.extract.extract_mentions`.
+
+    Returns:
+        One measurement per mention, in order.
+    """
+    from shanxi_poverty.vocabulary import get_programme, match_indicator, match_programme  # noqa: PLC0415
+
+    resolver = _Resolver(doc)
+    # Items of a list (20104户、55992人全部脱贫) share the words after its last item.
+    list_ends = {m.list_id: m for m in mentions if m.list_id is not None}
+    out: list[Measurement] = []
+    for mention in mentions:
+        m = mention.measurement
+        context = resolver.clause_text(mention)
+        indicator = match_indicator(context, unit=m.unit)
+        programme = match_programme(context)
+        if programme is None and indicator is not None and indicator.programme:
+            programme = get_programme(indicator.programme)
+        clause_start = _piece(resolver.clauses, mention.start)[1]
+        subject = m.subject or _subject_phrase(resolver.text, mention, clause_start)
+        last = list_ends.get(mention.list_id) if mention.list_id is not None else None
+        if last is not None and last is not mention:
+            subject = _subject_phrase(resolver.text, last, clause_start) or subject
+        out.append(
+            attrs.evolve(
+                m,
+                regions=resolver.regions_for(mention, mentions),
+                time=resolver.time_for(mention),
+                indicator=indicator,
+                programme=programme,
+                subject=subject,
+            )
+        )
+    return out
+
+
+#: The noun phrase right after a figure (329万农村贫困人口的…), up to a possessive 的.
+_SUBJECT_AFTER: Final = regex.compile(r"[\p{Han}“”]{2,10}?(?=的|[^\p{Han}“”]|$)|[\p{Han}]{2,10}+")
+_SUBJECT_BEFORE: Final = regex.compile(r"[\p{Han}“”]{2,10}+$")
+
+
+_AFTER_QUALIFIER: Final = regex.compile(r"(?:以上|以下|以内|左右|上下|之多)")
+
+
+def _subject_phrase(text: str, mention: Mention, clause_start: int) -> str | None:
+    """A short phrase naming what is measured: the words after the figure (the noun its
+    classifier counts), else the words before it in its clause (投入资金2.3亿元)."""
+    end = mention.end
+    qualifier = _AFTER_QUALIFIER.match(text, end)
+    if qualifier:
+        end = qualifier.end()
+    after = _SUBJECT_AFTER.match(text, end)
+    if after:
+        return after[0].strip("“”")
+    before = _SUBJECT_BEFORE.search(text[clause_start : mention.start])
+    return before[0].strip("“”") if before else None

@@ -1,0 +1,719 @@
+"""The quantity scanner: every figure of a document as a :class:`Mention`, every other
+numeral as an :class:`Exclusion`.
+
+The scanner reads only :attr:`Document.text` (normalised, simplified) and maps each span
+back to the raw text with :meth:`Document.raw_span`.  It walks the *numeral runs* of the
+text (digits and Chinese numerals, :data:`~shanxi_poverty.extract._rules.RUN`) left to right
+and gives each run exactly one fate:
+
+1. inside a date, time, URL, phone number, ordinal, name, slogan, plan period or adverb
+   (the fixed rules and the vocabulary of ``data/quantity_words.toml``): an
+   :class:`Exclusion` with its :class:`ExclusionReason`;
+2. ``number 余/多? multiplier* 余/多? unit`` (:meth:`_Scanner.read_quantity`): a mention;
+3. ``number connector number unit`` (2至3个): two mentions linked by ``range_id``;
+4. ``百分之 number`` / ``number 分之 number``: a percentage;
+5. a bare 万/亿 number before a noun that implies its unit (329万贫困人口): a mention
+   with ``implied_unit``;
+6. anything else: an :class:`Exclusion` with reason ``other`` (or ``damaged``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import itertools
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+import regex
+
+from shanxi_poverty.errors import NumeralError, UnknownUnitError
+from shanxi_poverty.extract._rules import (
+    CN_MULTIPLIERS,
+    FIXED_RULES,
+    FRACTION,
+    INSIDE_MORE,
+    LAYOUT_GAP,
+    MULTIPLIERS,
+    RUN,
+    Rule,
+    rules,
+)
+from shanxi_poverty.model import Measurement, Numeral, Provenance, Qualifier
+from shanxi_poverty.numerals import parse_numeral
+from shanxi_poverty.units import split_unit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from shanxi_poverty.document import Document
+    from shanxi_poverty.extract._rules import Rules
+
+__all__ = ["Exclusion", "ExclusionReason", "Mention", "ScanResult", "extract_mentions", "scan"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+class ExclusionReason(enum.StrEnum):
+    """Why a numeral of the text is not a quantity (gold schema, "Exclude")."""
+
+    DATE = "date"  #: 5月20日, 2021-01-20, 五年前
+    YEAR = "year"  #: 2013年 as a year
+    TIME = "time"  #: 10:34:19, 9时
+    ORDINAL = "ordinal"  #: 第6, 第一书记, 一是, 名列第6
+    NAME_OR_SLOGAN = "name_or_slogan"  #: 两不愁三保障, 四个不摘, 十八大, “五有”, 八大工程
+    PLAN_PERIOD = "plan_period"  #: 十三五, 十四五
+    ADVERB = "adverb"  #: 十分, 一些, 统一; also 一 as an indefinite article (一个农业县)
+    URL_OR_ID = "url_or_id"  #: URLs, article ids, codes
+    PHONE = "phone"  #: telephone numbers
+    PAGE = "page"  #: page and edition numbers (第3版)
+    DAMAGED = "damaged"  #: a numeral inside damaged (mojibake) text that reads as nothing
+    OTHER = "other"  #: a numeral with no unit (五治并举, 年 without a duration cue)
+
+
+@attrs.frozen
+class Exclusion:
+    """A numeral of the normalised text that is not a quantity.
+
+    Args:
+        start: start in the normalised text.
+        end: end in the normalised text.
+        text: the normalised text of the span.
+        reason: why it is excluded.
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: ExclusionReason = attrs.field(converter=ExclusionReason)
+
+
+@attrs.frozen
+class Mention:
+    """A figure found in a document.
+
+    Args:
+        measurement: the figure (value, unit, qualifier, numeral, provenance with the raw
+            span; region, time and indicator are left for context resolution).
+        start: start of the span in the normalised text.
+        end: end of the span in the normalised text.
+        unit_written: the unit as written, multiplier included (``万元``); for an implied
+            unit, the implied label.
+        implied_unit: whether the unit was implied by the following noun or by the other
+            end of a range rather than written.
+        list_id: the enumeration this mention belongs to (``2829户、7241人``), if any.
+        list_index: its 0-based place in that enumeration.
+        duplicate: whether it lies in a layout copy of an earlier passage.
+    """
+
+    measurement: Measurement
+    start: int
+    end: int
+    unit_written: str
+    implied_unit: bool = False
+    list_id: int | None = None
+    list_index: int | None = None
+    duplicate: bool = False
+
+    @property
+    def text(self) -> str:
+        """The raw surface text of the mention."""
+        assert self.measurement.provenance is not None  # noqa: S101 - always set by scan()
+        return self.measurement.provenance.text
+
+
+@attrs.frozen
+class ScanResult:
+    """Everything the scanner found: the mentions and the excluded numerals, in text order."""
+
+    mentions: tuple[Mention, ...]
+    exclusions: tuple[Exclusion, ...]
+
+
+@attrs.define
+class _Candidate:
+    """A mention under construction (mutable, never leaves this module)."""
+
+    start: int
+    end: int
+    number: str
+    unit_word: str
+    multiplier: str
+    qualifier: Qualifier
+    inside_more: bool = False
+    implied: bool = False
+    range_id: int | None = None
+    unit_label: str = ""
+    value: Decimal | None = None
+    numeral: Numeral = Numeral.ARABIC
+    #: end of the span plus a following qualifier word (for list detection)
+    tail: int = 0
+
+
+_PERCENT_SCALE: Final = {"百": Decimal(1), "千": Decimal("0.1")}
+_IMPLIED_WINDOW: Final = 12
+_CLAUSE_STOP: Final = frozenset("，。；：,;:！？!?\n")
+_IMPLIED_STOP: Final = frozenset('，。、；：,;:！？!?“”"（）()《》\n\r\t 　')
+_LOOKBACK: Final = 6
+#: A numeral run longer than this is not one number (and big-number arithmetic is costly).
+_MAX_NUMBER: Final = 40
+#: Spaces allowed between a number and its unit on one line (some sites print "966 平方公里").
+_MAX_SPACES: Final = 2
+_ARTICLE: Final = "一"
+#: Units after which 一 is a figure, not an article (增长近一倍).
+_RATIO_UNITS: Final = frozenset({"倍", "成", "个百分点", "百分点", "%"})
+_BARE_LIST_SEPARATOR: Final = regex.compile(r"、|和|或")
+
+
+class _NotQuantityError(Exception):
+    """A run that reads like a figure but is excluded (年 with no duration cue, 一个)."""
+
+    def __init__(self, reason: ExclusionReason) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+
+
+class _Scanner:
+    """One pass over one document."""
+
+    def __init__(self, doc: Document, vocabulary: Rules) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.rules = vocabulary
+        self.blocks = self._blocks()
+        self.range_ids = itertools.count(1)
+        self.bare_list_failed_until = 0
+
+    # -- exclusions by pattern -------------------------------------------------------------
+
+    def _blocks(self) -> list[tuple[list[int], list[tuple[int, int, ExclusionReason]]]]:
+        """Per exclusion rule, in rule order: the starts and spans of its matches (a rule's
+        matches never overlap each other, so each list is sorted)."""
+        out: list[tuple[list[int], list[tuple[int, int, ExclusionReason]]]] = []
+        rule: Rule
+        for rule in (*FIXED_RULES, *self.rules.vocabulary):
+            reason = ExclusionReason(rule.reason)
+            spans = [
+                (m.start(), m.end(), reason)
+                for m in rule.pattern.finditer(self.text)
+                if m.end() > m.start()
+            ]
+            if spans:
+                out.append(([lo for lo, _, _ in spans], spans))
+        return out
+
+    def block_at(self, start: int) -> tuple[int, int, ExclusionReason] | None:
+        """The exclusion span holding position ``start`` of the first rule that has one."""
+        for starts, spans in self.blocks:
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and spans[i][1] > start:
+                return spans[i]
+        return None
+
+    # -- grammar ---------------------------------------------------------------------------
+
+    def qualifier_before(self, start: int) -> Qualifier | None:
+        """A qualifier word ending right before ``start`` (约 近 超过 不足 …)."""
+        lo = max(0, start - _LOOKBACK)
+        match = self.rules.qualifier_before.search(self.text, lo, start)
+        if match is None:
+            return None
+        if match.start() > 0 and self.text[match.start() - 1] in self.rules.qualifier_not_after:
+            return None
+        return Qualifier(self.rules.qualifier_words[match.group()])
+
+    def qualifier_after(self, end: int) -> tuple[Qualifier | None, int]:
+        """A qualifier word right after ``end`` (以上 左右 以内 …) and where it ends."""
+        match = self.rules.qualifier_after.match(self.text, end)
+        if match is None:
+            return None, end
+        return Qualifier(self.rules.qualifier_words[match.group()]), match.end()
+
+    def _unit_at(self, pos: int) -> regex.Match[str] | None:
+        match = self.rules.unit.match(self.text, pos)
+        if match is None:
+            return None
+        for follower in self.rules.unit_not_followed_by.get(match.group(), ()):
+            if self.text.startswith(follower, match.end()):
+                return None
+        return match
+
+    def read_quantity(self, start: int, run_end: int) -> _Candidate | None:
+        """Grammar: ``run 余/多? multiplier* 余/多? layout-gap? unit``.
+
+        A unit word that begins with a multiplier character (千米, 百分点) is found by
+        backing off the run's last multipliers.
+
+        Raises:
+            _NotQuantityError: a figure-like run that the rules exclude.
+        """
+        text = self.text
+        run = text[start:run_end]
+        number_end = run_end
+        pos = run_end
+        if any(c.isdigit() for c in run):
+            # a space or a layout line break between number and unit (966 平方公里, 7\n\n天)
+            gap = LAYOUT_GAP.match(text, pos)
+            if gap is not None and ("\n" in gap.group() or len(gap.group()) <= _MAX_SPACES):
+                after = gap.end()
+                if after < len(text) and (
+                    text[after] in CN_MULTIPLIERS + "余多" or self._unit_at(after) is not None
+                ):
+                    pos = after
+        inside = False
+        extra = ""
+        more = INSIDE_MORE.match(text, pos)
+        if more is not None:
+            inside = True
+            pos = more.end()
+        mult = MULTIPLIERS.match(text, pos)
+        if mult is not None:
+            extra = mult.group()
+            pos = mult.end()
+            more = INSIDE_MORE.match(text, pos)
+            if more is not None and not inside:
+                inside = True
+                pos = more.end()
+        unit = self._unit_at(pos)
+        if pos == run_end:
+            # back off trailing multipliers when a unit word starts with them (千米, 百分点)
+            k = 0
+            while k < len(run) - 1 and run[-1 - k] in CN_MULTIPLIERS:
+                k += 1
+                alt = self._unit_at(run_end - k)
+                if alt is not None and alt.end() >= (unit.end() if unit else run_end + 1):
+                    unit = alt
+                    number_end = run_end - k
+        if unit is None:
+            return None
+        number = text[start:number_end] + extra
+        unit_word = unit.group()
+        is_chinese = not any(c.isdigit() for c in number)
+        if is_chinese and number == _ARTICLE and not inside and unit_word not in _RATIO_UNITS:
+            raise _NotQuantityError(ExclusionReason.ADVERB)
+        if is_chinese and unit_word in self.rules.arabic_only:
+            return None
+        lo = max(0, start - _LOOKBACK)
+        if is_chinese and number[0] in CN_MULTIPLIERS and self._vague_before(start):
+            raise _NotQuantityError(ExclusionReason.OTHER)
+        if unit_word in self.rules.cue_required and not self._has_duration_cue(start, unit.end()):
+            raise _NotQuantityError(ExclusionReason.OTHER)
+        multiplier = ""
+        if not is_chinese:
+            digits_end = len(number.rstrip(CN_MULTIPLIERS + "余多"))
+            multiplier = "".join(c for c in number[digits_end:] if c in CN_MULTIPLIERS)
+        qualifier = Qualifier.MORE_THAN if inside else self.qualifier_before(start)
+        if (
+            qualifier is None
+            and all(c in CN_MULTIPLIERS for c in number)
+            and self.rules.at_least_before.search(text, lo, start) is not None
+        ):
+            qualifier = Qualifier.AT_LEAST
+        post, tail = self.qualifier_after(unit.end())
+        return _Candidate(
+            start=start,
+            end=unit.end(),
+            number=number,
+            unit_word=unit_word,
+            multiplier=multiplier,
+            qualifier=qualifier or post or Qualifier.EXACT,
+            inside_more=inside,
+            tail=tail,
+        )
+
+    def _vague_before(self, start: int) -> bool:
+        """数/几/若干 right before a numeral that starts with a multiplier (数十个, 几万元)."""
+        match = self.rules.vague_before.search(self.text, max(0, start - _LOOKBACK), start)
+        if match is None:
+            return False
+        before = self.text[match.start() - 1] if match.start() > 0 else ""
+        return before not in self.rules.vague_not_after
+
+    def _has_duration_cue(self, start: int, unit_end: int) -> bool:
+        lo = max(0, start - _LOOKBACK)
+        if self.rules.cue_before.search(self.text, lo, start) is not None:
+            return True
+        return self.rules.cue_after.match(self.text, unit_end) is not None
+
+    def read_range(self, start: int, run_end: int) -> list[_Candidate] | None:
+        """Grammar: ``run connector quantity`` (2至3个, 2-3个)."""
+        conn = self.rules.range_connector.match(self.text, run_end)
+        if conn is None:
+            return None
+        second = RUN.match(self.text, conn.end())
+        if second is None or self.block_at(second.start()) is not None:
+            return None
+        try:
+            high = self.read_quantity(second.start(), second.end())
+        except _NotQuantityError:
+            return None
+        if high is None:
+            return None
+        low_number = self.text[start:run_end]
+        if not any(c in CN_MULTIPLIERS for c in low_number) and high.multiplier:
+            low_number += high.multiplier
+        range_id = next(self.range_ids)
+        low = _Candidate(
+            start=start,
+            end=run_end,
+            number=low_number,
+            unit_word=high.unit_word,
+            multiplier=high.multiplier,
+            qualifier=Qualifier.AT_LEAST,
+            implied=True,
+            range_id=range_id,
+            tail=run_end,
+        )
+        high.qualifier = Qualifier.AT_MOST
+        high.range_id = range_id
+        return [low, high]
+
+    def read_bare_list(self, start: int, run_end: int) -> list[_Candidate] | None:
+        """Grammar: ``run (、 run)* (、|和|或) quantity`` (分别为3、5、7个): every bare number
+        takes the unit (and multiplier) of the last one."""
+        if start < self.bare_list_failed_until:
+            return None  # a later start of a chain already known to fail: stay linear
+        spans = [(start, run_end)]
+        pos = run_end
+        final: _Candidate | None = None
+        while final is None:
+            sep = _BARE_LIST_SEPARATOR.match(self.text, pos)
+            nxt = None if sep is None else RUN.match(self.text, sep.end())
+            if nxt is None or self.block_at(nxt.start()) is not None:
+                self.bare_list_failed_until = pos
+                return None
+            try:
+                final = self.read_quantity(nxt.start(), nxt.end())
+            except _NotQuantityError:
+                self.bare_list_failed_until = pos
+                return None
+            if final is None:
+                spans.append(nxt.span())
+                pos = nxt.end()
+        out: list[_Candidate] = []
+        for lo, hi in spans:
+            number = self.text[lo:hi]
+            if not any(c in CN_MULTIPLIERS for c in number) and final.multiplier:
+                number += final.multiplier
+            out.append(
+                _Candidate(
+                    start=lo,
+                    end=hi,
+                    number=number,
+                    unit_word=final.unit_word,
+                    multiplier=final.multiplier,
+                    qualifier=self.qualifier_before(lo) or Qualifier.EXACT,
+                    implied=True,
+                    tail=hi,
+                )
+            )
+        return [*out, final]
+
+    def read_fraction(self, start: int, run_end: int) -> _Candidate | None:
+        """Grammar: ``百分之 number`` (a percentage) or ``number 分之 number`` (a fraction,
+        reported as a percentage)."""
+        frac = FRACTION.match(self.text, run_end)
+        if frac is None:
+            return None
+        second = RUN.match(self.text, frac.end())
+        if second is None:
+            return None
+        whole = self.text[start : second.end()]
+        try:
+            parsed = parse_numeral(whole)
+        except NumeralError:
+            return None
+        value = parsed.value
+        if parsed.unit == "‰":
+            value = value / 10
+        elif parsed.unit is None:
+            value = value * 100
+        post, tail = self.qualifier_after(second.end())
+        cand = _Candidate(
+            start=start,
+            end=second.end(),
+            number=whole,
+            unit_word="%",
+            multiplier="",
+            qualifier=self.qualifier_before(start) or post or Qualifier.EXACT,
+            tail=tail,
+        )
+        cand.value = _tidy(value)
+        cand.numeral = parsed.numeral
+        return cand
+
+    def read_implied(self, start: int, run_end: int) -> _Candidate | None:
+        """Grammar: ``万/亿-number 余/多? noun-phrase`` where the phrase holds a noun of
+        ``[implied_units]`` (329万贫困人口 → 人); the span is the number only."""
+        text = self.text
+        pos = run_end
+        inside = False
+        more = INSIDE_MORE.match(text, pos)
+        if more is not None:
+            inside = True
+            pos = more.end()
+        number = text[start:run_end]
+        if not any(c in "万亿" for c in number):
+            return None
+        post, after_post = self.qualifier_after(pos)
+        window_end = after_post
+        limit = min(len(text), after_post + _IMPLIED_WINDOW)
+        while window_end < limit and text[window_end] not in _IMPLIED_STOP:
+            window_end += 1
+        noun = self.rules.implied_noun.search(text, after_post, window_end)
+        if noun is None:
+            return None
+        # the head of a noun compound is its last noun (农户人口 → 人口)
+        while (nxt := self.rules.implied_noun.match(text, noun.end(), window_end)) is not None:
+            noun = nxt
+        unit = self.rules.implied_units[noun.group()]
+        if inside:
+            qualifier = Qualifier.MORE_THAN
+        else:
+            qualifier = self.qualifier_before(start) or post or Qualifier.EXACT
+        return _Candidate(
+            start=start,
+            end=pos,
+            number=number,
+            unit_word=unit,
+            multiplier="",
+            qualifier=qualifier,
+            inside_more=inside,
+            implied=True,
+            tail=after_post,
+        )
+
+    # -- the pass --------------------------------------------------------------------------
+
+    def finish(self, cand: _Candidate) -> _Candidate | None:
+        """Compute value, label and numeral; ``None`` if the number does not parse."""
+        try:
+            factor, label = split_unit(cand.unit_word)
+        except UnknownUnitError:
+            return None
+        cand.unit_label = label
+        if cand.value is None:
+            try:
+                parsed = parse_numeral(cand.number)
+            except NumeralError:
+                return None
+            cand.value = _tidy(parsed.value * factor)
+            cand.numeral = parsed.numeral
+        return cand
+
+    def candidates(self, exclusions: list[Exclusion]) -> Iterator[_Candidate]:
+        """Every mention candidate in text order; excluded runs go to ``exclusions``."""
+        skip_until = 0
+        for run in RUN.finditer(self.text):
+            start, end = run.span()
+            if start < skip_until:
+                continue
+            if end - start > _MAX_NUMBER:
+                exclusions.append(
+                    Exclusion(start, end, self.text[start:end], ExclusionReason.OTHER)
+                )
+                continue
+            block = self.block_at(start)
+            if block is not None:
+                lo, hi = min(block[0], start), max(block[1], end)
+                exclusions.append(Exclusion(lo, hi, self.text[lo:hi], block[2]))
+                skip_until = hi
+                continue
+            try:
+                found = self._read_any(start, end)
+            except _NotQuantityError as exc:
+                exclusions.append(Exclusion(start, end, self.text[start:end], exc.reason))
+                continue
+            if not found:
+                raw = self.doc.raw_span(start, end)
+                reason = (
+                    ExclusionReason.DAMAGED if self.doc.is_damaged(raw) else ExclusionReason.OTHER
+                )
+                exclusions.append(Exclusion(start, end, self.text[start:end], reason))
+                continue
+            skip_until = max(c.end for c in found)
+            yield from found
+
+    def _read_any(self, start: int, end: int) -> list[_Candidate]:
+        fraction = self.read_fraction(start, end)
+        if fraction is not None:
+            done_fraction = self.finish(fraction)
+            return [done_fraction] if done_fraction is not None else []
+        quantity = self.read_quantity(start, end)
+        if quantity is not None:
+            done = self.finish(quantity)
+            return [done] if done is not None else []
+        for reader in (self.read_range, self.read_bare_list, self._read_implied_list):
+            found = reader(start, end)
+            if found:
+                done_all = [self.finish(c) for c in found]
+                if all(d is not None for d in done_all):
+                    return [d for d in done_all if d is not None]
+        return []
+
+    def _read_implied_list(self, start: int, end: int) -> list[_Candidate] | None:
+        implied = self.read_implied(start, end) or self.read_implied_before(start, end)
+        return [implied] if implied is not None else None
+
+    def read_implied_before(self, start: int, run_end: int) -> _Candidate | None:
+        """Grammar: ``noun … 万/亿-number`` ending the phrase (贫困人口从329万减少到25.5万):
+        the nearest implied-unit noun before the number, in the same clause, gives the unit."""
+        number = self.text[start:run_end]
+        if not any(c in "万亿" for c in number):
+            return None
+        pos = run_end
+        inside = INSIDE_MORE.match(self.text, pos)
+        if inside is not None:
+            pos = inside.end()
+        post, tail = self.qualifier_after(pos)
+        if tail < len(self.text) and self.rules.implied_noun.match(self.text, tail) is not None:
+            return None
+        lo = start
+        limit = max(0, start - _IMPLIED_WINDOW - 4)
+        while lo > limit and self.text[lo - 1] not in _CLAUSE_STOP:
+            lo -= 1
+        nouns = list(self.rules.implied_noun.finditer(self.text, lo, start, overlapped=False))
+        if not nouns:
+            return None
+        unit = self.rules.implied_units[nouns[-1].group()]
+        if inside is not None:
+            qualifier = Qualifier.MORE_THAN
+        else:
+            qualifier = self.qualifier_before(start) or post or Qualifier.EXACT
+        return _Candidate(
+            start=start,
+            end=pos,
+            number=number,
+            unit_word=unit,
+            multiplier="",
+            qualifier=qualifier,
+            inside_more=inside is not None,
+            implied=True,
+            tail=tail,
+        )
+
+
+def _tidy(value: Decimal) -> Decimal:
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _damaged_value(
+    doc: Document, start: int, end: int, value: Decimal | None
+) -> tuple[bool, Decimal | None]:
+    """Whether a span touches damage, and the value kept.
+
+    The value is certain when every touching stretch was repaired with certainty, or only
+    begins where the span ends (number and unit were read whole: ``20多萬元?/p>``); damage
+    before or inside the span may have eaten digits (``?6萬元``), so the value is dropped.
+    """
+    raw = doc.raw_span(start, end)
+    hits = [d for d in doc.damage if d.span.start <= raw.end and raw.start <= d.span.end]
+    if not hits:
+        return False, value
+    if all((d.confident and d.repair is not None) or d.span.start >= raw.end for d in hits):
+        return True, value
+    return True, None
+
+
+def _lists(
+    cands: list[_Candidate], text: str, separators: frozenset[str]
+) -> dict[int, tuple[int, int]]:
+    """Group mentions of one enumeration: index in ``cands`` → (list id, place in list)."""
+    out: dict[int, tuple[int, int]] = {}
+    list_id = 0
+    group: list[int] = []
+
+    def close() -> None:
+        nonlocal list_id
+        if len(group) > 1:
+            list_id += 1
+            for place, idx in enumerate(group):
+                out[idx] = (list_id, place)
+
+    for i, cand in enumerate(cands):
+        if group:
+            prev = cands[group[-1]]
+            between = text[prev.tail : cand.start]
+            same_range = prev.range_id is not None and prev.range_id == cand.range_id
+            if not same_range and (between in separators or not between):
+                group.append(i)
+                continue
+            close()
+        group = [i]
+    if group:
+        close()
+    return out
+
+
+def scan(doc: Document, *, errors: Literal["mark", "drop"] = "mark") -> ScanResult:
+    """Find every quantity mention of a document, and account for every other numeral.
+
+    Args:
+        doc: the parsed document; only ``doc.text`` is read.
+        errors: ``"mark"`` keeps figures in damaged text (``corrupted=True``, value ``None``
+            unless the damage was repaired with certainty); ``"drop"`` leaves them out.
+
+    Returns:
+        The mentions and the exclusions, each in text order.
+
+    .. versionadded:: 0.1.0
+    """
+    scanner = _Scanner(doc, rules())
+    exclusions: list[Exclusion] = []
+    cands = list(scanner.candidates(exclusions))
+    lists = _lists(cands, doc.text, scanner.rules.list_separators)
+    mentions: list[Mention] = []
+    for i, cand in enumerate(cands):
+        corrupted, value = _damaged_value(doc, cand.start, cand.end, cand.value)
+        if corrupted and errors == "drop":
+            exclusions.append(
+                Exclusion(
+                    cand.start, cand.end, doc.text[cand.start : cand.end], ExclusionReason.DAMAGED
+                )
+            )
+            continue
+        raw = doc.raw_span(cand.start, cand.end)
+        provenance = Provenance(
+            doc=doc.name,
+            span=raw,
+            text=doc.raw[raw.start : raw.end],
+            article=doc.article_at(cand.start),
+        )
+        measurement = Measurement(
+            value=value,
+            unit=cand.unit_label,
+            qualifier=cand.qualifier,
+            numeral=cand.numeral,
+            provenance=provenance,
+            corrupted=corrupted,
+            range_id=cand.range_id,
+        )
+        list_id, list_index = lists.get(i, (None, None))
+        written = cand.unit_label if cand.implied else cand.multiplier + cand.unit_word
+        mentions.append(
+            Mention(
+                measurement=measurement,
+                start=cand.start,
+                end=cand.end,
+                unit_written=written,
+                implied_unit=cand.implied,
+                list_id=list_id,
+                list_index=list_index,
+                duplicate=doc.is_duplicate(cand.start),
+            )
+        )
+    exclusions.sort(key=lambda e: (e.start, e.end))
+    return ScanResult(tuple(mentions), tuple(exclusions))
+
+
+def extract_mentions(doc: Document, *, errors: Literal["mark", "drop"] = "mark") -> list[Mention]:
+    """The quantity mentions of a document, layout duplicates included (flagged).
+
+    .. versionadded:: 0.1.0
+    """
+    return list(scan(doc, errors=errors).mentions)

@@ -1,0 +1,501 @@
+"""Pure normalisation steps: each takes a text and returns ``(text, OffsetMap)``.
+
+Every step is built with :class:`~shanxi_poverty.document.TextBuilder`, so its map sends each
+range of its output back to the input characters it came from.  :func:`compose` runs steps
+in order and composes their maps with :meth:`OffsetMap.then
+<shanxi_poverty.document.OffsetMap.then>`, so the final map points into the raw text.
+
+>>> text, offsets = compose("329萬(wàn)貧困人口", normalize_pinyin, normalize_script)
+>>> text
+'329万贫困人口'
+>>> offsets.to_raw(0, 4)
+(0, 4)
+>>> text, offsets = compose("成績(jì)單", normalize_pinyin, normalize_script)
+>>> text, offsets.to_raw(0, 3)
+('成绩单', (0, 7))
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Final, TypeAlias
+
+import attrs
+
+from shanxi_poverty import _resources
+from shanxi_poverty.document import OffsetMap, TextBuilder
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from shanxi_poverty._opencc import TextConverter
+    from shanxi_poverty.model import Span
+
+__all__ = [
+    "NoiseRule",
+    "Step",
+    "compose",
+    "find_noise",
+    "is_traditional",
+    "load_noise_rules",
+    "normalize_damage",
+    "normalize_entities",
+    "normalize_layout",
+    "normalize_markup",
+    "normalize_newlines",
+    "normalize_noise",
+    "normalize_pinyin",
+    "normalize_script",
+    "normalize_width",
+    "iter_tags",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+#: A normalisation step: text in, normalised text and its map to the input out.
+Step: TypeAlias = Callable[[str], tuple[str, OffsetMap]]
+
+#: CJK ideographs (BMP blocks, compatibility ideographs and the supplementary planes).
+CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+#: Lower-case pinyin letters, with the tone-marked vowels and ü.
+PINYIN_LETTERS: Final = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+_TONE_MARKS: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+
+# A pinyin annotation leaked from ruby markup: 績(jì), 會(huì ).  One syllable of at most 6
+# letters with a tone mark, stray spaces allowed; bounded quantifiers keep it linear.
+_PINYIN: Final = re.compile(
+    rf"(?<=[{CJK}])\(\s?(?=[a-zü]{{0,6}}[{_TONE_MARKS}])[{PINYIN_LETTERS}]{{1,7}}\s?\)"
+)
+# A pinyin tail left inside mojibake, without its "(": ?shù), ?lián).
+_PINYIN_TAIL: Final = re.compile(
+    rf"(?<![{PINYIN_LETTERS}(])(?=[a-zü]{{0,6}}[{_TONE_MARKS}])[{PINYIN_LETTERS}]{{1,7}}\s?\)"
+)
+# What is left of an HTML entity whose "&" was eaten by mojibake: ?ldquo;
+_ENTITY_TAIL: Final = re.compile(r"(?<![&A-Za-z])(?:[lr][ds]quo|[lr]aquo|quot|nbsp|amp|mdash);")
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+_OPEN_TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<![A-Za-z][^<>]*>")
+_RAW_TEXT_ELEMENTS: Final = frozenset({"script", "style"})
+_BLOCK_TAGS: Final = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "blockquote",
+        "title",
+        "hr",
+        "dd",
+        "dt",
+        "figure",
+        "figcaption",
+        "pre",
+    ]
+)
+_TAG_NAME: Final = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_NEWLINE: Final = re.compile(r"\r\n?")
+_LINE: Final = re.compile(r"[^\n]*")
+_CJK_RUN: Final = re.compile(rf"[{CJK}]+")
+
+# Full-width characters that matter for numbers, mapped one to one.
+_WIDTH: Final = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+        "．": ".",
+        "％": "%",
+        "＋": "+",
+        "－": "-",
+        "／": "/",
+        "\u3000": " ",
+    }
+)
+_DIGIT_COMMA: Final = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3})")
+
+# Layout: a line that ends a sentence (or a block) does not continue on the next line.
+_TERMINAL: Final = frozenset("。！？!?”」』）)…；;:：\"'》>】")
+_SENTENCE_PUNCT: Final = re.compile(r"[,，、;；:：。！？!?]")
+_CLAUSE_PUNCT: Final = re.compile(r"[,，、;；。]")
+_BYLINE_START: Final = re.compile(r"(?:本报讯|本报记者|记者|通讯员|（记者|\(记者)")
+_JOINABLE_LENGTH: Final = 30
+
+
+def compose(text: str, *steps: Step) -> tuple[str, OffsetMap]:
+    """Run ``steps`` in order; the map sends the final text back to ``text``."""
+    offsets = OffsetMap.identity(len(text))
+    for step in steps:
+        text, inner = step(text)
+        offsets = inner.then(offsets)
+    return text, offsets
+
+
+def _substitute(
+    text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None]
+) -> tuple[str, OffsetMap]:
+    """Replace each match by ``repl(match)``; ``None`` keeps the match unchanged."""
+    b = TextBuilder(text)
+    pos = 0
+    for m in pattern.finditer(text):
+        new = repl(m)
+        if new is None:
+            continue
+        b.keep(pos, m.start())
+        b.replace(new, m.start(), m.end())
+        pos = m.end()
+    b.keep(pos, len(text))
+    return b.build()
+
+
+def normalize_newlines(text: str) -> tuple[str, OffsetMap]:
+    r"""``\r\n`` and lone ``\r`` become ``\n``."""
+    return _substitute(text, _NEWLINE, lambda _m: "\n")
+
+
+def normalize_pinyin(text: str) -> tuple[str, OffsetMap]:
+    """Remove pinyin annotations leaked after characters: ``績(jì)效`` → ``績效``.
+
+    >>> normalize_pinyin("會(huì )議")[0]
+    '會議'
+    """
+    return _substitute(text, _PINYIN, lambda _m: "")
+
+
+def _entity(m: re.Match[str]) -> str | None:
+    new = html.unescape(m.group())
+    if new == m.group():
+        return None
+    return " " if new == "\xa0" else new
+
+
+def normalize_entities(text: str) -> tuple[str, OffsetMap]:
+    """Decode HTML entities: ``&ldquo;我要振兴&rdquo;`` → ``“我要振兴”``; unknown ones stay.
+
+    >>> normalize_entities("&ldquo;好&rdquo;&bogus;")[0]
+    '“好”&bogus;'
+    """
+    return _substitute(text, _ENTITY, _entity)
+
+
+def iter_tags(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, name)`` of every tag, comment (``!--``) and script/style element.
+
+    Scans left to right in linear time: an unclosed comment or ``<script>`` is remembered,
+    so a text full of ``<!--`` is not searched to its end again and again.  ``name`` is the
+    lower-case tag name (``""`` for ``<!DOCTYPE …>``); a script or style element is one item,
+    with its content.
+
+    >>> list(iter_tags("<p>甲</p><!--注--><http://x.cn>"))
+    [(0, 3, 'p'), (4, 8, 'p'), (8, 16, '!--')]
+    """
+    pos = 0
+    unclosed: set[str] = set()
+    while (lt := text.find("<", pos)) >= 0:
+        if text.startswith("<!--", lt):
+            end = -1 if "!--" in unclosed else text.find("-->", lt + 4)
+            if end < 0:
+                unclosed.add("!--")
+                pos = lt + 1
+                continue
+            yield lt, end + 3, "!--"
+            pos = end + 3
+            continue
+        m = _OPEN_TAG.match(text, lt)
+        if m is None:
+            pos = lt + 1
+            continue
+        name = (m.group(2) or "").lower()
+        if name in _RAW_TEXT_ELEMENTS and not m.group(1) and name not in unclosed:
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(text, m.end())
+            if close is not None:
+                yield lt, close.end(), name
+                pos = close.end()
+                continue
+            unclosed.add(name)
+        yield lt, m.end(), name
+        pos = m.end()
+
+
+def normalize_markup(text: str) -> tuple[str, OffsetMap]:
+    """Remove HTML tags, comments, scripts and styles.
+
+    A run of tags (with the white space between them) becomes one line break when it holds
+    a block tag (``p``, ``div``, ``br``, ``h1`` …), else nothing (a space if the run ends in
+    white space).
+
+    >>> normalize_markup("<p>脱贫<strong>攻坚</strong></p>\\n<p>振兴</p>")[0]
+    '\\n脱贫攻坚\\n振兴\\n'
+    """
+    b = TextBuilder(text)
+    pos = 0
+    run_start = run_end = -1
+    block = spaced = False
+
+    def flush() -> None:
+        if run_start >= 0:
+            b.keep(pos, run_start)
+            b.replace("\n" if block else (" " if spaced else ""), run_start, run_end)
+
+    for start, end, name in iter_tags(text):
+        gap = text[run_end:start] if run_start >= 0 else "x"
+        if not gap.strip():
+            run_end, block, spaced = end, block or name in _BLOCK_TAGS, spaced or bool(gap)
+            continue
+        flush()
+        if run_start >= 0:
+            pos = run_end
+        run_start, run_end, block, spaced = start, end, name in _BLOCK_TAGS, False
+    flush()
+    if run_start >= 0:
+        pos = run_end
+    b.keep(pos, len(text))
+    return b.build()
+
+
+def normalize_width(text: str) -> tuple[str, OffsetMap]:
+    """Full-width digits, letters and number signs to ASCII, one character for one.
+
+    >>> normalize_width("２０２１年增长１２．５％，共１，２００户")[0]
+    '2021年增长12.5%，共1,200户'
+    """
+    converted = _DIGIT_COMMA.sub(",", text).translate(_WIDTH)
+    if converted == text:
+        return text, OffsetMap.identity(len(text))
+    b = TextBuilder(text)
+    b.replace(converted, 0, len(text))
+    return b.build()
+
+
+def _converter(converter: TextConverter | None) -> TextConverter:
+    if converter is not None:
+        return converter
+    from shanxi_poverty._opencc import default_converter  # noqa: PLC0415 - slow to load
+
+    return default_converter()
+
+
+def is_traditional(text: str, converter: TextConverter | None = None) -> bool:
+    """Whether at least 2 % of the CJK characters of ``text`` change under t2s conversion."""
+    conv = _converter(converter)
+    cjk = "".join(_CJK_RUN.findall(text))
+    if not cjk:
+        return False
+    simplified = conv.convert(cjk)
+    if len(simplified) != len(cjk):
+        return True
+    changed = sum(a != b for a, b in zip(cjk, simplified, strict=True))
+    return changed >= max(1, len(cjk) // 50)
+
+
+def normalize_script(text: str, converter: TextConverter | None = None) -> tuple[str, OffsetMap]:
+    """Traditional → simplified, keeping the map exact.
+
+    Each run of CJK characters is converted as a whole (OpenCC converts phrases); when the
+    conversion changes the run's length, that run is converted character by character.
+    Text that is already simplified is returned unchanged (fast path).
+
+    >>> normalize_script("鄉村振興")[0]
+    '乡村振兴'
+    """
+    conv = _converter(converter)
+    whole = conv.convert(text)
+    if whole == text:
+        return text, OffsetMap.identity(len(text))
+    b = TextBuilder(text)
+    if len(whole) == len(text):
+        b.replace(whole, 0, len(text))
+        return b.build()
+    pos = 0
+    for m in _CJK_RUN.finditer(text):
+        b.keep(pos, m.start())
+        run = m.group()
+        new = conv.convert(run)
+        if len(new) == len(run):
+            b.replace(new, m.start(), m.end())
+        else:
+            for i, char in enumerate(run):
+                b.replace(conv.convert(char), m.start() + i, m.start() + i + 1)
+        pos = m.end()
+    b.keep(pos, len(text))
+    return b.build()
+
+
+def normalize_damage(text: str, spans: Iterable[Span]) -> tuple[str, OffsetMap]:
+    """Inside damaged ranges, drop pinyin tails, annotations and entity remnants.
+
+    The ``?`` marks and stray characters stay, so a figure next to the damage is still seen
+    as touching it; but ``?lián)?6萬元`` no longer shows ``lián)`` before the number.
+
+    >>> from shanxi_poverty.model import Span
+    >>> normalize_damage("下?lián)?6萬元", [Span(1, 8)])[0]
+    '下??6萬元'
+    """
+    b = TextBuilder(text)
+    pos = 0
+    for span in sorted(spans):
+        end = min(span.end, len(text))
+        for m in _DAMAGE_TAIL.finditer(text, max(span.start, pos), end):
+            b.keep(pos, m.start())
+            b.drop(m.start(), m.end())
+            pos = m.end()
+    b.keep(pos, len(text))
+    return b.build()
+
+
+_DAMAGE_TAIL: Final = re.compile(
+    rf"\(\s?[{PINYIN_LETTERS}]{{1,7}}\s?\)|{_PINYIN_TAIL.pattern}|{_ENTITY_TAIL.pattern}"
+)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, without the newline."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while (nl := text.find("\n", start)) >= 0:
+        out.append((start, nl))
+        start = nl + 1
+    out.append((start, len(text)))
+    return out
+
+
+def _joinable(prev: str, nxt: str) -> bool:
+    """Whether paragraph ``nxt`` continues ``prev`` (a sentence cut by a column break)."""
+    if not prev or not nxt or prev[-1] in _TERMINAL or prev.startswith(("——", "【")):
+        return False
+    if _BYLINE_START.match(nxt) or prev[-1] == "摄" or not _SENTENCE_PUNCT.search(nxt):
+        return False
+    return len(prev) >= _JOINABLE_LENGTH or bool(_CLAUSE_PUNCT.search(prev))
+
+
+def normalize_layout(text: str, *, rejoin: bool = True) -> tuple[str, OffsetMap]:
+    r"""One paragraph per line: trim lines, drop blank lines, rejoin cut sentences.
+
+    A paragraph that stops mid-sentence (no closing punctuation) and is followed after at
+    most one blank line by another is joined to it: ``为期7\n\n天`` → ``为期7天``.  A gap of
+    two or more blank lines (a break between articles or sections) is kept as two blank
+    lines and never joined across.  With ``rejoin=False`` (HTML, where paragraphs are
+    explicit) no lines are joined.
+
+    >>> normalize_layout("  5月14日,培训班开班。此批培训为期7\n\n天,共计3个班级。\n\n\n\n标题")[0]
+    '5月14日,培训班开班。此批培训为期7天,共计3个班级。\n\n\n标题'
+    """
+    paragraphs: list[tuple[int, int]] = []
+    gaps: list[int] = []  # blank lines before each paragraph
+    blanks = 0
+    for start, end in _lines(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if not stripped:
+            blanks += 1
+            continue
+        lead = len(line) - len(line.lstrip())
+        paragraphs.append((start + lead, start + lead + len(stripped)))
+        gaps.append(blanks)
+        blanks = 0
+    b = TextBuilder(text)
+    for i, (start, end) in enumerate(paragraphs):
+        if i:
+            prev_start, prev_end = paragraphs[i - 1]
+            big = gaps[i] >= 2  # noqa: PLR2004 - two blank lines separate blocks
+            if rejoin and not big and _joinable(text[prev_start:prev_end], text[start:end]):
+                b.drop(prev_end, start)
+            else:
+                b.replace("\n\n\n" if big else "\n", prev_end, start)
+        else:
+            b.drop(0, start)
+        b.keep(start, end)
+    return b.build()
+
+
+@attrs.frozen
+class NoiseRule:
+    """A named line pattern of boilerplate, spam or page furniture (``data/noise.toml``).
+
+    Args:
+        name: short identifier.
+        description: what it is, for :attr:`DocumentMeta.noise
+            <shanxi_poverty.document.DocumentMeta.noise>`.
+        pattern: regular expression matched against whole lines of the simplified text.
+        action: ``"drop"`` removes the line; ``"keep"`` only reports it.
+    """
+
+    name: str
+    description: str
+    pattern: re.Pattern[str]
+    action: str = "drop"
+
+
+@functools.cache
+def load_noise_rules() -> tuple[NoiseRule, ...]:
+    """The rules of ``data/noise.toml`` (cached)."""
+    data = tomllib.loads(_resources.read_text("noise.toml"))
+    return tuple(
+        NoiseRule(
+            name=str(entry["name"]),
+            description=str(entry["description"]),
+            pattern=re.compile(str(entry["pattern"])),
+            action=str(entry.get("action", "drop")),
+        )
+        for entry in data.get("line", [])
+    )
+
+
+def _matching_rule(line: str, rules: Sequence[NoiseRule]) -> NoiseRule | None:
+    for rule in rules:
+        if rule.pattern.search(line):
+            return rule
+    return None
+
+
+def find_noise(text: str, rules: Sequence[NoiseRule] | None = None) -> list[str]:
+    """Descriptions of the noise rules that match some line of ``text``, in rule order."""
+    rules = load_noise_rules() if rules is None else rules
+    found: set[str] = set()
+    for start, end in _lines(text):
+        rule = _matching_rule(text[start:end].strip(), rules)
+        if rule is not None:
+            found.add(rule.name)
+    return [r.description for r in rules if r.name in found]
+
+
+def normalize_noise(text: str, rules: Sequence[NoiseRule] | None = None) -> tuple[str, OffsetMap]:
+    """Drop whole lines that match a ``drop`` rule of ``data/noise.toml`` (with their newline).
+
+    >>> normalize_noise("正文。\\n责任编辑: 吉政\\n")[0]
+    '正文。\\n'
+    """
+    rules = load_noise_rules() if rules is None else rules
+    b = TextBuilder(text)
+    pos = 0
+    for start, end in _lines(text):
+        rule = _matching_rule(text[start:end].strip(), rules)
+        if rule is None or rule.action != "drop":
+            continue
+        stop = min(end + 1, len(text))
+        b.keep(pos, start)
+        b.drop(start, stop)
+        pos = stop
+    b.keep(pos, len(text))
+    return b.build()

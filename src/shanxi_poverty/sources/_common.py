@@ -1,0 +1,480 @@
+"""Shared machinery of the source parsers: the normalisation pipeline and metadata readers.
+
+Every parser runs the same two stages:
+
+1. :func:`prepare`: damage detection on the raw text, then the character-level steps of
+   :mod:`shanxi_poverty.normalize` (damage tails, newlines, markup, entities, pinyin, width,
+   script).  Metadata is read from this *clean* text, which still has every line.
+2. :func:`finish`: boilerplate lines dropped (``data/noise.toml``), format-specific steps,
+   then the layout step (one paragraph per line, cut sentences rejoined).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from shanxi_poverty import _resources
+from shanxi_poverty.document import Article, Damage, Document, Duplicate, OffsetMap, Script
+from shanxi_poverty.model import Span
+from shanxi_poverty.normalize import (
+    CJK,
+    compose,
+    find_noise,
+    is_traditional,
+    load_noise_rules,
+    normalize_damage,
+    normalize_entities,
+    normalize_layout,
+    normalize_markup,
+    normalize_newlines,
+    normalize_noise,
+    normalize_pinyin,
+    normalize_script,
+    normalize_width,
+)
+from shanxi_poverty.sources._mojibake import find_damage
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from shanxi_poverty._opencc import TextConverter
+    from shanxi_poverty.document import DocumentMeta
+    from shanxi_poverty.normalize import Step
+
+__all__ = [
+    "Prepared",
+    "find_authors",
+    "find_editor",
+    "find_photo_credits",
+    "find_published",
+    "find_publisher",
+    "finish",
+    "guess_home_region",
+    "headline_lines",
+    "is_byline",
+    "is_headline",
+    "prepare",
+]
+
+_NAME: Final = rf"[{CJK}]{{2,4}}"
+_ROLES: Final = frozenset({"记者", "本报记者", "通讯员", "实习生", "特约记者", "见习记者", "摄影"})
+_BYLINE_LINE: Final = re.compile(
+    rf"^(?:本报记者|特约记者|记者|通讯员)[\s:：]{{0,2}}{_NAME}(?:[\s、]{{1,2}}{_NAME}){{0,5}}$"
+)
+_BRACKET_BYLINE: Final = re.compile(r"本报讯\s{0,2}[(（]([^()（）\n]{2,60})[)）]")
+_CLOSING_BYLINE: Final = re.compile(
+    rf"(?:[(（]\s{{0,2}}({_NAME})|({_NAME}(?:[ 、]{{1,2}}{_NAME}){{1,5}}))\s{{0,2}}[)）]\s*$"
+)
+_PHOTO: Final = re.compile(
+    rf"(?:记者|摄影|通讯员)\s{{0,2}}({_NAME}(?:\s{{1,2}}{_NAME}){{0,2}})\s{{0,2}}摄"
+)
+_EDITOR: Final = re.compile(rf"(?:责任编辑|责编)[\]】]?\s{{0,3}}[:：]\s{{0,3}}({_NAME})")
+_PUBLISHER: Final = re.compile(r"(?:文章来源|来源|稿源)\s{0,2}[:：]\s{0,3}([^\s,，)）|｜]{2,20})")
+_DATETIME: Final = re.compile(
+    r"(\d{4})\s?[-/年.]\s?(\d{1,2})\s?[-/月.]\s?(\d{1,2})日?"
+    r"(?:[\sT]{1,3}(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?)?"
+)
+_SENTENCE_END: Final = re.compile(r"[。！？!?；;]")
+_CLAUSE_PUNCT: Final = re.compile(r"[,，;；]")
+_HEADLINE_MAX: Final = 40
+_HEADER_LINES: Final = 4
+_BAD_HEADLINE_END: Final = frozenset(",，、:：")
+
+
+@attrs.frozen
+class Prepared:
+    """A raw text after the character-level steps, before boilerplate and layout.
+
+    Args:
+        raw: the raw text.
+        text: the clean simplified text (every line kept).
+        offsets: map from ``text`` to ``raw``.
+        damage: damaged raw stretches.
+        script: the script of the raw text.
+    """
+
+    raw: str
+    text: str
+    offsets: OffsetMap
+    damage: tuple[Damage, ...]
+    script: Script
+
+    @property
+    def lines(self) -> list[str]:
+        """The stripped lines of :attr:`text`."""
+        return [line.strip(" \t\u3000\xa0\ufeff") for line in self.text.split("\n")]
+
+
+def prepare(
+    raw: str,
+    *,
+    markup: bool = False,
+    before: Iterable[Step] = (),
+    converter: TextConverter | None = None,
+) -> Prepared:
+    """Run the character-level steps on ``raw`` (see the module docstring).
+
+    Args:
+        raw: the raw text.
+        markup: whether to remove HTML tags (after the ``before`` steps).
+        before: format-specific steps run first (e.g. dropping front matter).
+        converter: the traditional → simplified converter (default: OpenCC).
+    """
+    damage = tuple(find_damage(raw))
+    spans = [d.span for d in damage]
+
+    def damage_step(text: str) -> tuple[str, OffsetMap]:
+        return normalize_damage(text, spans)
+
+    def script_step(text: str) -> tuple[str, OffsetMap]:
+        return normalize_script(text, converter)
+
+    steps: list[Step] = [damage_step, normalize_newlines, *before]
+    if markup:
+        steps.append(normalize_markup)
+    steps += [normalize_entities, normalize_pinyin, normalize_width, script_step]
+    text, offsets = compose(raw, *steps)
+    script = Script.TRADITIONAL if is_traditional(raw, converter) else Script.SIMPLIFIED
+    return Prepared(raw, text, offsets, damage, script)
+
+
+def finish(prepared: Prepared, *steps: Step, rejoin: bool = True) -> tuple[str, OffsetMap]:
+    """Drop boilerplate lines, run ``steps``, lay out paragraphs; map back to the raw text.
+
+    ``rejoin`` is passed to :func:`~shanxi_poverty.normalize.normalize_layout`.
+    """
+
+    def layout(text: str) -> tuple[str, OffsetMap]:
+        return normalize_layout(text, rejoin=rejoin)
+
+    text, offsets = compose(prepared.text, normalize_noise, *steps, layout)
+    return text, offsets.then(prepared.offsets)
+
+
+# -- metadata -----------------------------------------------------------------------------
+
+
+def _is_noise_line(line: str) -> bool:
+    return any(rule.pattern.search(line) for rule in load_noise_rules())
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line is only a byline (``记者 周皓``, ``本报记者李全宏``)."""
+    return bool(_BYLINE_LINE.match(line))
+
+
+def is_headline(line: str) -> bool:
+    """Whether a line looks like a headline or section heading (short, no sentence end)."""
+    return (
+        0 < len(line) <= _HEADLINE_MAX
+        and not _SENTENCE_END.search(line)
+        and not _CLAUSE_PUNCT.search(line)
+        and line[-1] not in _BAD_HEADLINE_END
+        and not is_byline(line)
+        and not line.startswith(("本报讯", "——", "<", "[", "http"))
+        and not _DATETIME.match(line)
+        and not _is_noise_line(line)
+        and bool(re.search(f"[{CJK}]", line))
+    )
+
+
+def headline_lines(lines: Iterable[str]) -> list[str]:
+    """Headings in order; consecutive heading lines (a two-line heading) joined by a space."""
+    out: list[str] = []
+    previous_was_heading = False
+    for line in lines:
+        if not line:
+            previous_was_heading = False
+            continue
+        if is_headline(line):
+            if previous_was_heading and out:
+                out[-1] = f"{out[-1]} {line}"
+            else:
+                out.append(line)
+            previous_was_heading = True
+        else:
+            previous_was_heading = False
+    return out
+
+
+def _names(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s、,，]+", text) if t and t not in _ROLES]
+
+
+def _strip_role(token: str) -> str:
+    for role in sorted(_ROLES, key=len, reverse=True):
+        if token.startswith(role) and len(token) > len(role) + 1:
+            return token[len(role) :]
+    return token
+
+
+def find_authors(lines: Iterable[str]) -> list[str]:
+    """Reporter names from bylines: ``本报讯(记者 张勇 通讯员 赵圣杰)``, a closing
+    ``本报记者李全宏`` or ``记者 周皓`` line, or a closing ``(冯波 黄新)``."""
+    found: list[str] = []
+    lines = [line for line in lines if line]
+    for line in lines:
+        for m in _BRACKET_BYLINE.finditer(line):
+            found += [_strip_role(t) for t in _names(m.group(1))]
+        if is_byline(line):
+            found += [_strip_role(t) for t in _names(line)]
+    if lines and not found:
+        for line in reversed(lines):
+            if _is_noise_line(line):
+                continue
+            closing = _CLOSING_BYLINE.search(line)
+            if closing is not None:
+                found += _names(closing.group(1) or closing.group(2))
+            break
+    return list(dict.fromkeys(n for n in found if re.fullmatch(_NAME, n)))
+
+
+def find_photo_credits(lines: Iterable[str]) -> list[str]:
+    """Photographers named in captions (``记者 韩双喜 摄``)."""
+    found: list[str] = []
+    for line in lines:
+        for m in _PHOTO.finditer(line):
+            found += _names(m.group(1))
+    return list(dict.fromkeys(found))
+
+
+def find_editor(lines: Iterable[str]) -> str | None:
+    """The editor of a ``责任编辑: 吉政`` footer."""
+    for line in lines:
+        m = _EDITOR.search(line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def find_publisher(lines: Iterable[str]) -> str | None:
+    """The source named in a ``来源:山西日报`` header or ``（文章来源：中国农网）`` credit."""
+    for line in lines:
+        m = _PUBLISHER.search(line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def parse_datetime(text: str) -> str | None:
+    """ISO 8601 of the first date in ``text``: a date, or a datetime at ``+08:00``.
+
+    >>> parse_datetime("2021-01-20 10:34:19 来源:山西日报")
+    '2021-01-20T10:34:19+08:00'
+    >>> parse_datetime("2021年5月20日")
+    '2021-05-20'
+    """
+    m = _DATETIME.search(text)
+    if not m:
+        return None
+    year, month, day, hour, minute, second = m.groups()
+    try:
+        date = dt.date(int(year), int(month), int(day))
+        if hour is None:
+            return date.isoformat()
+        moment = dt.datetime(
+            date.year,
+            date.month,
+            date.day,
+            int(hour),
+            int(minute),
+            int(second or 0),
+            tzinfo=dt.timezone(dt.timedelta(hours=8)),
+        )
+    except ValueError:
+        return None
+    return moment.isoformat()
+
+
+def find_published(lines: Iterable[str]) -> str | None:
+    """The date of a header line (one of the first lines that starts with a date)."""
+    for i, line in enumerate(line for line in lines if line):
+        if i >= _HEADER_LINES:
+            break
+        if _DATETIME.match(line):
+            return parse_datetime(line)
+    return None
+
+
+# -- home region --------------------------------------------------------------------------
+
+_LEVEL_RANK: Final = {"province": 0, "prefecture": 1, "county": 2}
+_DEICTICS: Final = (
+    ("province", re.compile("我省|全省|本省")),
+    ("prefecture", re.compile("我市|全市|本市")),
+    ("county", re.compile("我县|全县|本县")),
+)
+
+
+@attrs.frozen
+class _Place:
+    name: str
+    level: str
+
+
+@functools.cache
+def _places() -> tuple[dict[str, _Place], re.Pattern[str]]:
+    """Names and short names (two characters or more) of current Shanxi divisions."""
+    by_name: dict[str, _Place] = {}
+    for row in _resources.read_text("sources_places.tsv").splitlines():
+        if not row or row.startswith("#"):
+            continue
+        _code, name, short, level, _parent = row.split("\t")
+        place = _Place(name, level)
+        by_name[name] = place
+        if len(short) >= 2:  # noqa: PLR2004 - one-character short names are too ambiguous
+            by_name.setdefault(short, place)
+    alternatives = "|".join(sorted(map(re.escape, by_name), key=len, reverse=True))
+    return by_name, re.compile(alternatives)
+
+
+def _find_places(text: str) -> list[_Place]:
+    by_name, pattern = _places()
+    return [by_name[m.group()] for m in pattern.finditer(text)]
+
+
+def _deictic_level(text: str) -> str | None:
+    counts = {level: len(p.findall(text)) for level, p in _DEICTICS}
+    level = max(counts, key=lambda k: counts[k])
+    return level if counts[level] else None
+
+
+def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
+    """The region that 我省 / 我市 / 全县 refer to.
+
+    The level comes from the most used of 我省/全省, 我市/全市 and 我县/全县; the place is the
+    first of that level named by the publisher (山西日报), then the title or subtitle (山西运城
+    → 运城市), then the most frequent in the text.  With no such words, the most specific
+    place of the publisher or title wins, else the most frequent place of the text.
+
+    The lead should rewire this to :mod:`shanxi_poverty.regions` once the gazetteer exists.
+    """
+    heading = " ".join(t for t in (meta.title, meta.subtitle) if t)
+    named = _find_places(meta.publisher or "") + _find_places(heading)
+    in_text = [p.name for p in _find_places(doc_text)]
+    level = _deictic_level(doc_text)
+    if level == "province":
+        return "山西省"
+    if level is not None:
+        by_name = {p.name: p for p in _find_places(doc_text)}
+        for place in named:
+            if place.level == level:
+                return place.name
+        ranked = Counter(n for n in in_text if by_name[n].level == level).most_common(1)
+        if ranked:
+            return ranked[0][0]
+    if named:
+        return max(named, key=lambda p: _LEVEL_RANK.get(p.level, -1)).name
+    ranked = Counter(in_text).most_common(1)
+    return ranked[0][0] if ranked else None
+
+
+# -- document assembly --------------------------------------------------------------------
+
+_DUPLICATE_MIN: Final = 30
+_PINYIN_COUNT: Final = re.compile(rf"(?<=[{CJK}])\(\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}\s?\)")
+_ENTITY_COUNT: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
+_TAG_COUNT: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?=[\s/>])[^<>]{0,500}>")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-empty line of a laid-out text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def find_duplicates(text: str) -> list[Duplicate]:
+    """Paragraphs (30 characters or more) repeated later, alone or inside a longer paragraph.
+
+    The later copy is the duplicate; the first occurrence stays the original.
+    """
+    paragraphs = paragraph_spans(text)
+    found: list[Duplicate] = []
+    for i, (start, end) in enumerate(paragraphs):
+        passage = text[start:end]
+        if len(passage) < _DUPLICATE_MIN:
+            continue
+        for later_start, later_end in paragraphs[i + 1 :]:
+            pos = text.find(passage, later_start, later_end)
+            if pos < 0:
+                continue
+            span = Span(pos, pos + len(passage))
+            if not any(d.span.overlaps(span) for d in found):
+                found.append(Duplicate(span=span, original=Span(start, end)))
+    return found
+
+
+def noise_descriptions(prepared: Prepared) -> list[str]:
+    """Short descriptions of the junk found in a document."""
+    notes: list[str] = []
+    if prepared.script is Script.TRADITIONAL:
+        notes.append("text in traditional script (converted to simplified)")
+    pinyin = len(_PINYIN_COUNT.findall(prepared.raw))
+    if pinyin:
+        notes.append(f"pinyin ruby annotations leaked after characters ({pinyin})")
+    kinds = Counter(d.kind for d in prepared.damage)
+    if kinds["mojibake"]:
+        notes.append(f"GBK mojibake runs decoded one byte out of step ({kinds['mojibake']})")
+    if kinds["broken-markup"]:
+        notes.append(f"broken HTML closing tags such as '?!?/p>' ({kinds['broken-markup']})")
+    if kinds["replacement-character"]:
+        notes.append("U+FFFD replacement characters")
+    if _ENTITY_COUNT.search(prepared.raw):
+        notes.append("HTML entities")
+    if _TAG_COUNT.search(prepared.raw):
+        notes.append("HTML markup")
+    notes += find_noise(prepared.text)
+    return notes
+
+
+def run_in_headings(text: str) -> list[str]:
+    """Headings run into their paragraph: a short first clause ending in 。 with no comma."""
+    out: list[str] = []
+    for start, end in paragraph_spans(text):
+        m = _RUN_IN.match(text, start, end)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+_RUN_IN: Final = re.compile(rf"([{CJK}“”]{{6,13}})。")
+
+
+def build_document(
+    name: str,
+    prepared: Prepared,
+    text: str,
+    offsets: OffsetMap,
+    meta: DocumentMeta,
+    *,
+    articles: Iterable[Article] = (),
+    duplicates: Iterable[Duplicate] | None = None,
+) -> Document:
+    """Assemble the document, filling ``script``, ``noise`` and ``home_region`` when unset."""
+    if meta.script is None:
+        meta = attrs.evolve(meta, script=prepared.script)
+    if not meta.noise:
+        meta = attrs.evolve(meta, noise=noise_descriptions(prepared))
+    if meta.home_region is None:
+        meta = attrs.evolve(meta, home_region=guess_home_region(text, meta))
+    return Document(
+        name=name,
+        raw=prepared.raw,
+        text=text,
+        offsets=offsets,
+        meta=meta,
+        damage=prepared.damage,
+        articles=tuple(articles),
+        duplicates=tuple(find_duplicates(text) if duplicates is None else duplicates),
+    )

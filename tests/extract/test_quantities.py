@@ -1,0 +1,473 @@
+"""The quantity scanner on real snippets of the seeds, one rule at a time."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, cast
+
+import attrs
+import pytest
+
+from shanxi_poverty.document import Damage, Document, Duplicate, OffsetMap, TextBuilder
+from shanxi_poverty.extract import (
+    Exclusion,
+    ExclusionReason,
+    Mention,
+    extract,
+    extract_mentions,
+    scan,
+)
+from shanxi_poverty.model import Numeral, Qualifier, Span
+
+
+def _mentions(text: str) -> list[Mention]:
+    return extract_mentions(Document.from_text(text, name="t.txt"))
+
+
+def _one(text: str) -> Mention:
+    found = _mentions(text)
+    assert len(found) == 1, [m.text for m in found]
+    return found[0]
+
+
+def _summary(text: str) -> list[tuple[str, str | None, str, str]]:
+    return [
+        (
+            m.text,
+            None if m.measurement.value is None else str(m.measurement.value),
+            m.measurement.unit,
+            m.measurement.qualifier.value,
+        )
+        for m in _mentions(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "written"),
+    [
+        ("全市累计20104户全部脱贫", "20104户", "20104", "户", "户"),
+        ("我市投入资金2.3亿元", "2.3亿元", "230000000", "元", "亿元"),
+        ("民企投资39.4亿元", "39.4亿元", "3940000000", "元", "亿元"),
+        ("新建改建农村公路4.28万公里", "4.28万公里", "42800", "公里", "万公里"),
+        ("清理垃圾121.7万吨", "121.7万吨", "1217000", "吨", "万吨"),
+        ("黄河流域防护林7千亩", "7千亩", "7000", "亩", "千亩"),
+        ("经济林1.5万亩", "1.5万亩", "15000", "亩", "万亩"),
+        ("惠及185.67万人次", "185.67万人次", "1856700", "人次", "万人次"),
+        ("集中供水率99.24%", "99.24%", "99.24", "%", "%"),
+        ("比上年提高3.5个百分点", "3.5个百分点", "3.5", "个百分点", "个百分点"),
+        ("收入增长2倍", "2倍", "2", "倍", "倍"),
+        ("共有55992名建档立卡贫困人口", "55992名", "55992", "名", "名"),
+        ("全部参保30964口", "30964口", "30964", "口", "口"),
+        ("完成581.6亩", "581.6亩", "581.6", "亩", "亩"),
+        ("环村、环厂千亩林带全面建成", "千亩", "1000", "亩", "亩"),
+        ("培训班为期7天", "7天", "7", "天", "天"),
+        ("培训班为期7\n\n天", "7\n\n天", "7", "天", "天"),
+        ("年收入１２０００元", "１２０００元", "12000", "元", "元"),
+        ("两个贫困县全部摘帽", "两个", "2", "个", "个"),
+        ("娄烦、阳曲两县农村居民", "两县", "2", "县", "县"),
+        ("每年培养十万软件人才", "十万", "100000", "人", "人"),
+        ("支持一万人创业", "一万人", "10000", "人", "人"),
+        ("卢振花已经70多岁了", "70多岁", "70", "岁", "岁"),
+        ("个人自付比例控制在百分之十以内", "百分之十", "10", "%", "%"),
+    ],
+)
+def test_value_unit_and_span(text: str, span: str, value: str, unit: str, written: str) -> None:
+    """Span runs from the number to the unit, value is expanded, unit is the simplified label."""
+    m = _one(text)
+    assert m.text == span
+    assert m.measurement.value == Decimal(value)
+    assert m.measurement.unit == unit
+    assert m.unit_written == written
+    assert text[m.start : m.end] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("走访贫困户2万余户", "2万余户", "20000", Qualifier.MORE_THAN),
+        ("有机芦笋种植基地1000多亩", "1000多亩", "1000", Qualifier.MORE_THAN),
+        ("投入资金7亿余元", "7亿余元", "700000000", Qualifier.MORE_THAN),
+        ("收入20多万元", "20多万元", "200000", Qualifier.MORE_THAN),
+        ("收集群众意见建议超过10万条", "10万条", "100000", Qualifier.MORE_THAN),
+        ("九年义务教育巩固率超100%", "100%", "100", Qualifier.MORE_THAN),
+        ("入园率达96%以上", "96%", "96", Qualifier.AT_LEAST),
+        ("不少于50种药品", "50种", "50", Qualifier.AT_LEAST),
+        ("累计培训近5000人次", "5000人次", "5000", Qualifier.APPROX),
+        ("涉及金额约3013万元", "3013万元", "30130000", Qualifier.APPROX),
+        ("高于市场平均价14%左右", "14%", "14", Qualifier.APPROX),
+        ("比例控制在10%以内", "10%", "10", Qualifier.AT_MOST),
+        ("不超过5天", "5天", "5", Qualifier.AT_MOST),
+        ("覆盖率不足60%", "60%", "60", Qualifier.LESS_THAN),
+        ("劳务用工达到了200多人左右", "200多人", "200", Qualifier.MORE_THAN),
+        ("比2020年全年就业人数多4457人", "4457人", "4457", Qualifier.EXACT),
+        ("绿化率达47%", "47%", "47", Qualifier.EXACT),
+        ("最近3个月", "3个月", "3", Qualifier.EXACT),
+        ("签约3个项目", "3个", "3", Qualifier.EXACT),
+        ("就近安置3000人", "3000人", "3000", Qualifier.EXACT),
+        ("贫困发生率低于1%", "1%", "1", Qualifier.LESS_THAN),
+        ("上万人参与", "万人", "10000", Qualifier.AT_LEAST),
+    ],
+)
+def test_qualifiers(text: str, span: str, value: str, qualifier: Qualifier) -> None:
+    """余/多 inside the span, words before and after it outside the span, set the qualifier."""
+    m = _one(text)
+    assert (m.text, m.measurement.value, m.measurement.qualifier) == (
+        span,
+        Decimal(value),
+        qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("标准下329万农村贫困人口全部脱贫", "329万", "3290000", "人"),
+        ("共宣传发动72.3万农户", "72.3万", "723000", "户"),
+        ("拨付300万专项资金", "300万", "3000000", "元"),
+        ("带动91.8万脱贫劳动力外出务工", "91.8万", "918000", "人"),
+        ("已评选出8万余星级文明户", "8万余", "80000", "户"),
+        ("11万确需同步搬迁的农户人口", "11万", "110000", "人"),
+        ("1.96万农村第一书记奋战在帮扶第一线", "1.96万", "19600", "人"),
+    ],
+)
+def test_implied_unit(text: str, span: str, value: str, unit: str) -> None:
+    """A bare 万-number takes its unit from the noun after it; the span is what is written."""
+    m = _one(text)
+    assert (m.text, m.measurement.value, m.measurement.unit) == (span, Decimal(value), unit)
+    assert m.implied_unit
+
+
+def test_implied_unit_with_qualifier_after() -> None:
+    """A qualifier word between the number and the noun still applies (74万左右贫困人口)."""
+    m = _one("74万左右贫困人口脱贫")
+    assert (m.text, m.measurement.unit, m.measurement.qualifier) == ("74万", "人", Qualifier.APPROX)
+
+
+def test_implied_unit_from_noun_before() -> None:
+    """A 万-number ending its phrase takes the unit of the nearest noun before it in the clause."""
+    assert _summary("贫困人口从329万减少到25.5万,全县人口46万。共投入资金3000万") == [
+        ("329万", "3290000", "人", "exact"),
+        ("25.5万", "255000", "人", "exact"),
+        ("46万", "460000", "人", "exact"),
+        ("3000万", "30000000", "元", "exact"),
+    ]
+
+
+def test_implied_unit_needs_multiplier() -> None:
+    """A bare number without 万/亿 before a noun is not a figure (no unit, no multiplier)."""
+    assert _mentions("人均500树") == []
+
+
+def test_lists() -> None:
+    """Mentions of one enumeration share a list id and keep their own units."""
+    found = _mentions("完成2829户、7241人的搬迁任务")
+    assert [(m.text, m.list_id, m.list_index) for m in found] == [
+        ("2829户", 1, 0),
+        ("7241人", 1, 1),
+    ]
+
+
+def test_respectively_gives_four_figures() -> None:
+    """分别由2016年的4881元、4714元增长至2020年的10982元、10783元: four figures, two lists."""
+    text = "人均可支配收入分别由2016年的4881元、4714元增长至2020年的10982元、10783元"
+    found = _mentions(text)
+    assert [(m.text, m.list_id, m.list_index) for m in found] == [
+        ("4881元", 1, 0),
+        ("4714元", 1, 1),
+        ("10982元", 2, 0),
+        ("10783元", 2, 1),
+    ]
+
+
+def test_range() -> None:
+    """2至3个: low end '2' (at_least, implied 个) and high end '3个' (at_most), one range id."""
+    low, high = _mentions("58个贫困县均培育2至3个脱贫主导产业")[1:]
+    assert (low.text, low.measurement.value, low.measurement.unit) == ("2", Decimal(2), "个")
+    assert low.measurement.qualifier is Qualifier.AT_LEAST
+    assert low.implied_unit
+    assert (high.text, high.measurement.value, high.measurement.qualifier) == (
+        "3个",
+        Decimal(3),
+        Qualifier.AT_MOST,
+    )
+    assert low.measurement.range_id == high.measurement.range_id is not None
+    assert low.list_id is None
+
+
+def test_range_shares_multiplier() -> None:
+    """2至3万人: the low end takes the multiplier of the high end."""
+    low, high = _mentions("惠及2至3万人")
+    assert (low.measurement.value, high.measurement.value) == (Decimal(20000), Decimal(30000))
+
+
+def test_numeral_kind() -> None:
+    """Digits give numeral 'arabic', Chinese numerals only give 'chinese'."""
+    a, b = _mentions("160个贫困村,两个贫困县")
+    assert (a.measurement.numeral, b.measurement.numeral) == (Numeral.ARABIC, Numeral.CHINESE)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "excluded"),
+    [
+        ("贫困地区农民人均可支配收入从2013年的4875元", ExclusionReason.YEAR, "2013"),
+        ("2016-2020年", ExclusionReason.YEAR, "2016"),
+        ("二〇二一年", ExclusionReason.YEAR, "二〇二一"),
+        ("5月20日,省政府新闻办召开发布会", ExclusionReason.DATE, "5月20日"),
+        ("九月的并州,五谷丰熟", ExclusionReason.DATE, "九月"),
+        ("五年前,张云娥来到石板上村", ExclusionReason.DATE, "五年前"),
+        ("2021-01-20 10:34:19 来源:山西日报", ExclusionReason.DATE, "2021-01-20 10:34:19"),
+        ("发布时间 10:34", ExclusionReason.TIME, "10:34"),
+        ("在22个省级重点帮扶县中名列第6", ExclusionReason.ORDINAL, "第6"),
+        ("选派第一书记和工作队", ExclusionReason.ORDINAL, "第一"),
+        ("全面建设社会主义现代化国家、向第二个百年奋斗目标进军", ExclusionReason.ORDINAL, "第二"),
+        ("一是在过渡期保持主要帮扶政策总体稳定,二是持续巩固", ExclusionReason.ORDINAL, "二是"),
+        ("“两不愁三保障”全面实现", ExclusionReason.NAME_OR_SLOGAN, "两不愁三保障"),
+        ("落实“四个不摘”要求", ExclusionReason.NAME_OR_SLOGAN, "四个不摘"),
+        ("党的十八大以来", ExclusionReason.NAME_OR_SLOGAN, "十八大"),
+        ("“五级书记”抓扶贫", ExclusionReason.NAME_OR_SLOGAN, "五级书记"),
+        ("健康扶贫“三保险三救助”惠及", ExclusionReason.NAME_OR_SLOGAN, "三保险三救助"),
+        ("农村人居环境“六乱”整治", ExclusionReason.NAME_OR_SLOGAN, "六乱"),
+        ("全面推进乡村五大振兴", ExclusionReason.NAME_OR_SLOGAN, "五大"),
+        ("实施一县一策", ExclusionReason.NAME_OR_SLOGAN, "一县一策"),
+        ("五进九销深化消费扶贫", ExclusionReason.NAME_OR_SLOGAN, "五进九销"),
+        ("创建“三零”村达标", ExclusionReason.NAME_OR_SLOGAN, "三零"),
+        ("“五有”机制", ExclusionReason.NAME_OR_SLOGAN, "五有"),
+        ("按照一村一队、一队三人要求", ExclusionReason.NAME_OR_SLOGAN, "一队三人"),
+        ("重点布局八大工程", ExclusionReason.NAME_OR_SLOGAN, "八大"),
+        ("一盘棋", ExclusionReason.NAME_OR_SLOGAN, "一盘棋"),
+        ("“十四五”时期", ExclusionReason.PLAN_PERIOD, "十四五"),
+        ("制定十三五脱贫攻坚规划", ExclusionReason.PLAN_PERIOD, "十三五"),
+        ("脱贫攻坚任务十分繁重", ExclusionReason.ADVERB, "十分"),
+        ("一些地方", ExclusionReason.ADVERB, "一些"),
+        ("统一战线", ExclusionReason.ADVERB, "统一"),
+        ("城乡一体", ExclusionReason.ADVERB, "一体"),
+        ("沁县作为一个农业县", ExclusionReason.ADVERB, "一"),
+        (
+            "详见http://finews.zning.xyz/NewsShare.html?infoCode=NW202201102242171631",
+            ExclusionReason.URL_OR_ID,
+            "NW202201102242171631",
+        ),
+        ("咨询电话0351-4040123", ExclusionReason.PHONE, "0351-4040123"),
+        ("手机13912345678", ExclusionReason.PHONE, "13912345678"),
+        ("本报第3版", ExclusionReason.PAGE, "第3版"),
+        ("奋斗百年路", ExclusionReason.NAME_OR_SLOGAN, "百年"),
+        ("五年夺取新胜利", ExclusionReason.OTHER, "五"),
+    ],
+)
+def test_exclusions(text: str, reason: ExclusionReason, excluded: str) -> None:
+    """Dates, years, times, ordinals, names, plans, adverbs, URLs, phones, pages are not figures."""
+    result = scan(Document.from_text(text))
+    assert result.mentions == () or all(excluded not in m.text for m in result.mentions)
+    hits = [e for e in result.exclusions if excluded in e.text or e.text in excluded]
+    assert hits, result.exclusions
+    assert hits[0].reason is reason
+
+
+def test_every_numeral_run_is_accounted_for() -> None:
+    """Each numeral run lies inside a mention or an exclusion."""
+    text = "2016年,我省制定“十三五”规划,重点布局八大工程,58个贫困县均培育2至3个产业,一些村"
+    result = scan(Document.from_text(text))
+    spans = [(m.start, m.end) for m in result.mentions] + [
+        (e.start, e.end) for e in result.exclusions
+    ]
+    for i, ch in enumerate(text):
+        if ch.isdigit() or ch in "一二两三四五六七八九十百千万亿":
+            assert any(lo <= i < hi for lo, hi in spans), (i, ch)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("连续5年大幅增长", [("5年", "5", "年", "exact")]),
+        ("5年来,我省坚决贯彻", [("5年", "5", "年", "exact")]),
+        ("近五年来", [("五年", "5", "年", "approx")]),
+        ("八年精准扶贫", []),
+        ("2020年全年", []),
+    ],
+)
+def test_durations_in_years_need_a_cue(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    """N年 is a duration only with a cue (连续, 为期, 近, …来); otherwise a year or a set phrase."""
+    assert _summary(text) == expected
+
+
+def test_chinese_counts() -> None:
+    """Chinese-numeral counts with a classifier are figures; 一 + classifier is an article."""
+    assert _summary("社会扶贫、对口帮扶四项工作;一个普通小山村;七个问题") == [
+        ("四项", "4", "项", "exact"),
+        ("七个", "7", "个", "exact"),
+    ]
+
+
+# Document's tuple fields use ``converter=tuple``, which mypy's attrs plugin types as
+# ``Iterable[_T_co]`` with the type variable unsolved: the casts below work around it.
+
+
+def _damaged_doc() -> Document:
+    raw = "下撥?6萬元資金"
+    builder = TextBuilder(raw)
+    builder.replace("下拨?6万元资金", 0, len(raw))
+    text, _ = builder.build()
+    offsets = OffsetMap.identity(len(raw))
+    damage: tuple[Damage, ...] = (Damage(Span(2, 3), "mojibake"),)
+    return attrs.evolve(Document("d.txt", raw, text, offsets), damage=cast("Any", damage))
+
+
+def test_damage_marks_corrupted() -> None:
+    """A figure touching damaged text is corrupted with no value; its unit is kept."""
+    (m,) = extract_mentions(_damaged_doc())
+    assert m.text == "6萬元"
+    assert m.measurement.corrupted
+    assert m.measurement.value is None
+    assert m.measurement.unit == "元"
+
+
+def test_damage_drop() -> None:
+    """errors='drop' leaves damaged figures out and records them as damaged exclusions."""
+    result = scan(_damaged_doc(), errors="drop")
+    assert result.mentions == ()
+    assert [e.reason for e in result.exclusions] == [ExclusionReason.DAMAGED]
+
+
+def test_confident_repair_keeps_value() -> None:
+    """A figure next to damage that was repaired with certainty keeps its value."""
+    doc = _damaged_doc()
+    damage: tuple[Damage, ...] = (Damage(Span(2, 3), "mojibake", repair="拨", confident=True),)
+    repaired = attrs.evolve(doc, damage=cast("Any", damage))
+    (m,) = extract_mentions(repaired)
+    assert (m.measurement.corrupted, m.measurement.value) == (True, Decimal(60000))
+
+
+def test_layout_duplicates_flagged_and_skipped() -> None:
+    """A figure in a layout copy is flagged duplicate and left out of extract()."""
+    text = "建设300个示范村。建设300个示范村。"
+    duplicates: tuple[Duplicate, ...] = (Duplicate(Span(9, 18), Span(0, 9)),)
+    doc = attrs.evolve(Document.from_text(text, name="dup.txt"), duplicates=cast("Any", duplicates))
+    mentions = extract_mentions(doc)
+    assert [m.duplicate for m in mentions] == [False, True]
+    assert len(extract(doc)) == 1
+
+
+def test_raw_span_maps_through_normalisation() -> None:
+    """Spans are found in the normalised text and reported in the raw text."""
+    raw = "脫貧329萬(wàn)貧困人口"
+    builder = TextBuilder(raw)
+    builder.replace("脱贫", 0, 2)
+    builder.keep(2, 5)
+    builder.replace("万", 5, 6)
+    builder.drop(6, 11)
+    builder.replace("贫困人口", 11, 15)
+    text, offsets = builder.build()
+    doc = Document("tw.txt", raw, text, offsets)
+    (m,) = extract_mentions(doc)
+    prov = m.measurement.provenance
+    assert prov is not None
+    assert prov.text == raw[prov.span.start : prov.span.end] == "329萬"
+    assert (m.start, m.end) == (2, 6)
+    assert m.measurement.unit == "人"
+
+
+def test_provenance_fields() -> None:
+    """Provenance carries the document name and the article index."""
+    (m,) = _mentions("建设300个示范村")
+    prov = m.measurement.provenance
+    assert prov is not None
+    assert (prov.doc, prov.article) == ("t.txt", None)
+    assert m.measurement.regions == ()
+    assert m.measurement.time.year is None
+
+
+def test_exclusion_is_frozen() -> None:
+    """Exclusions are value objects."""
+    e = Exclusion(0, 4, "2013", "year")
+    assert e.reason is ExclusionReason.YEAR
+    assert hash(e) == hash(Exclusion(0, 4, "2013", ExclusionReason.YEAR))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "分别为3、5和7个",
+            [("3", "3", "个", "exact"), ("5", "5", "个", "exact"), ("7个", "7", "个", "exact")],
+        ),
+        (
+            "分别增长12、15万元",
+            [("12", "120000", "元", "exact"), ("15万元", "150000", "元", "exact")],
+        ),
+        ("数十个村", []),
+        ("投资数百万元", []),
+        ("参保缴费人数136298人", [("136298人", "136298", "人", "exact")]),
+        ("上万人参与", [("万人", "10000", "人", "at_least")]),
+        ("全县10万人口", [("10万人口", "100000", "人", "exact")]),
+        ("小寨村三家村五台山", []),
+        ("建成3片、一片林", [("3片", "3", "片", "exact")]),
+        ("第1、2名", []),
+        ("一、加强领导（二）完善机制", []),
+        ("新建改造农村饮水安全工程1.8万处", [("1.8万处", "18000", "处", "exact")]),
+        ("培训时长40小时", [("40小时", "40", "小时", "exact")]),
+        ("贫困发生率下降三分之一", [("三分之一", str(Decimal(100) / 3), "%", "exact")]),
+        ("3.5百分点", [("3.5百分点", "3.5", "个百分点", "exact")]),
+        ("5千米", [("5千米", "5000", "米", "exact")]),
+    ],
+)
+def test_more_rules(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    """Bare-number lists, vague numerals, 上万, 人口, place names, list markers, fractions."""
+    assert _summary(text) == expected
+
+
+def test_bare_list_shares_list_id() -> None:
+    """Bare numbers of a list take the unit of the last one and share its list id."""
+    found = _mentions("分别为3、5和7个")
+    assert {m.list_id for m in found} == {1}
+    assert [m.implied_unit for m in found] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "贫困发生率由2013年底的13.6%降至2019年底的0.3%",
+            [("13.6%", "13.6", "%", "exact"), ("0.3%", "0.3", "%", "exact")],
+        ),
+        ("高于城镇居民2.1个百分点", [("2.1个百分点", "2.1", "个百分点", "exact")]),
+        ("光伏扶贫电站装机容量约300万千瓦", [("300万千瓦", "3000000000", "瓦", "approx")]),
+        ("10余万人受益", [("10余万人", "100000", "人", "more_than")]),
+        (
+            "万余人参加,百余家企业",
+            [("万余人", "10000", "人", "more_than"), ("百余家", "100", "家", "more_than")],
+        ),
+        ("收入增长了近一倍", [("一倍", "1", "倍", "approx")]),
+        ("1至10月,全省新增就业5.1万人", [("5.1万人", "51000", "人", "exact")]),
+        ("已完成投资的85％", [("85％", "85", "%", "exact")]),
+        ("面积966 平方公里", [("966 平方公里", "966", "平方公里", "exact")]),
+        ("肉驴1 万余头", [("1 万余头", "10000", "头", "more_than")]),
+        ("截至2017 年底,建成30 个园区", [("30 个", "30", "个", "exact")]),
+    ],
+)
+def test_news_phrasings(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    """Common phrasings of poverty-alleviation reports beyond the seeds."""
+    assert _summary(text) == expected
+
+
+def test_damage_after_unit_keeps_value() -> None:
+    """Damage that only begins after the unit leaves the number readable: value kept, flagged."""
+    raw = "收入20多萬元?/p>"
+    text = "收入20多万元?/p>"
+    damage: tuple[Damage, ...] = (Damage(Span(7, 9), "mojibake"),)
+    doc = attrs.evolve(
+        Document("d.txt", raw, text, OffsetMap.identity(len(raw))), damage=cast("Any", damage)
+    )
+    (m,) = extract_mentions(doc)
+    assert (m.text, m.measurement.corrupted, m.measurement.value) == (
+        "20多萬元",
+        True,
+        Decimal(200000),
+    )
+
+
+def test_adjacent_mentions_form_a_list() -> None:
+    """Two figures with nothing between them (233户764人) are one enumeration."""
+    found = _mentions("共有建档立卡贫困户233户764人")
+    assert [(m.text, m.list_id, m.list_index) for m in found] == [("233户", 1, 0), ("764人", 1, 1)]

@@ -1,0 +1,143 @@
+"""Plain newspaper text: single articles (seed 000) and pages of articles (seed 004)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from shanxi_poverty.sources import parse_document
+
+if TYPE_CHECKING:
+    from shanxi_poverty.document import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def read_seed(name: str) -> str:
+    """A seed file as raw text (UTF-8, no newline translation)."""
+    with (ROOT / "seeds" / name).open(encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def read_fixture(name: str) -> str:
+    """A fixture file as raw text (UTF-8, no newline translation)."""
+    with (ROOT / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def _raw_of(doc: Document, start: int, end: int) -> str:
+    lo, hi = doc.offsets.to_raw(start, end)
+    return doc.raw[lo:hi]
+
+
+def test_single_article_metadata() -> None:
+    """Seed 000: kicker skipped, headline, sections, byline and photo credits."""
+    doc = parse_document(read_seed("000_6a0511461683ecc0.txt"), name="000.txt")
+    meta = doc.meta
+    assert meta.format == "plain-newspaper"
+    assert meta.script == "simplified"
+    assert meta.title == "乡村振兴谱新篇"
+    assert meta.authors == ("周皓",)
+    assert meta.photo_credits == ("韩双喜", "米国伟")
+    assert meta.home_region == "太原市"
+    assert meta.sections == (
+        "脱贫攻坚书写“太原答卷”",
+        "全面小康凝聚“太原经验”",
+        "乡村振兴亮出“太原模式”",
+        "短评",
+        "实现脱贫攻坚与乡村振兴有效衔接",
+    )
+    assert doc.articles == ()
+
+
+def test_single_article_rejoins_column_breaks() -> None:
+    """Sentences cut by blank lines are rejoined: 易地扶贫搬迁 / 后续扶持成果, 一 / 是."""
+    doc = parse_document(read_seed("000_6a0511461683ecc0.txt"), name="000.txt")
+    assert "易地扶贫搬迁后续扶持成果。" in doc.text
+    assert "四方面的工作,一是在过渡期" in doc.text
+    assert "摄乡村振兴" not in doc.text
+
+
+def test_figures_map_to_raw() -> None:
+    """A figure of the normalised text maps back to the same raw characters."""
+    doc = parse_document(read_seed("000_6a0511461683ecc0.txt"), name="000.txt")
+    pos = doc.text.index("20104户")
+    assert _raw_of(doc, pos, pos + 6) == "20104户"
+
+
+def test_page_articles() -> None:
+    """Seed 004 holds four articles, each with its headline and byline authors."""
+    doc = parse_document(read_seed("004_4bac74a652b9b693.txt"), name="004.txt")
+    assert [a.meta.title for a in doc.articles] == [
+        "脱贫攻坚“大考”闪耀“山西模式”",
+        "决胜脱贫攻坚战 “四大变化”暖民心",
+        "我省农村贫困人口 全部实现“两不愁三保障”",
+        "职业技能培训打出“组合拳”",
+    ]
+    assert [a.meta.authors for a in doc.articles] == [
+        ("周皓",),
+        ("周皓",),
+        ("周皓",),
+        ("张勇", "赵圣杰", "魏晖"),
+    ]
+    assert [a.meta.home_region for a in doc.articles] == ["山西省", "山西省", "山西省", "太原市"]
+    starts = [
+        "山西是全国脱贫攻坚",
+        "我省脱贫攻坚战取得",
+        "稳定实现“两不愁三保障”",
+        "通过推行职业技能",
+    ]
+    for article, words in zip(doc.articles, starts, strict=True):
+        assert words in doc.text[article.span.start : article.span.end]
+
+
+def test_page_metadata() -> None:
+    """The upper headline is the page title, the first article headline the subtitle."""
+    doc = parse_document(read_seed("004_4bac74a652b9b693.txt"), name="004.txt")
+    assert doc.meta.title == "奋力蹚出有中国特色山西特点的减贫之路"
+    assert doc.meta.subtitle == "脱贫攻坚“大考”闪耀“山西模式”"
+    assert doc.meta.authors == ("周皓", "张勇", "赵圣杰", "魏晖")
+    assert doc.meta.home_region == "山西省"
+    assert doc.meta.published is None
+    assert doc.meta.publisher is None
+
+
+def test_page_repeated_passage_flagged_once() -> None:
+    """The repeated 域品牌 paragraph is one Duplicate: the later copy, not the first."""
+    doc = parse_document(read_seed("004_4bac74a652b9b693.txt"), name="004.txt")
+    assert len(doc.duplicates) == 1
+    dup = doc.duplicates[0]
+    copy = doc.text[dup.span.start : dup.span.end]
+    assert copy == doc.text[dup.original.start : dup.original.end]
+    assert copy.startswith("域品牌,成为稳定脱贫持续增收“硬支撑”。")
+    assert dup.original.start < dup.span.start
+    assert doc.is_duplicate(dup.span.start)
+    assert not doc.is_duplicate(dup.original.start)
+    raw_lo, _ = doc.offsets.to_raw(dup.span.start, dup.span.end)
+    assert doc.raw.count("\n", 0, raw_lo) == 28  # line 29 of the seed
+
+
+def test_page_rejoins_words_and_numbers_cut_by_columns() -> None:
+    """区 / 域品牌 and 为期7 / 天 are rejoined; the raw span keeps the break."""
+    doc = parse_document(read_seed("004_4bac74a652b9b693.txt"), name="004.txt")
+    assert "“隰县玉露香”等区域品牌" in doc.text
+    pos = doc.text.index("为期7天")
+    assert _raw_of(doc, pos + 2, pos + 4) == "7\n\n天"
+    assert "入户面对面指导等方式" in doc.text
+    assert "此外,我市还持续推进" in doc.text
+
+
+def test_page_fixture() -> None:
+    """The page excerpt keeps its articles and its repeated passage."""
+    doc = parse_document(read_fixture("004_page.txt"), name="004_page.txt")
+    assert len(doc.articles) == 3
+    assert len(doc.duplicates) == 1
+
+
+def test_caption_fixture() -> None:
+    """The caption excerpt: credit read, caption not joined to the headline."""
+    doc = parse_document(read_fixture("000_captions_byline.txt"), name="000_captions.txt")
+    assert doc.meta.photo_credits == ("韩双喜",)
+    assert doc.meta.title == "乡村振兴谱新篇"
+    assert doc.meta.authors == ("周皓",)
+    assert "记者 韩双喜 摄\n乡村振兴谱新篇" in doc.text

@@ -1,0 +1,220 @@
+"""Normalisation steps: each returns text and an exact map back to its input."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from shanxi_poverty.model import Span
+from shanxi_poverty.normalize import (
+    compose,
+    find_noise,
+    is_traditional,
+    load_noise_rules,
+    normalize_damage,
+    normalize_entities,
+    normalize_layout,
+    normalize_markup,
+    normalize_newlines,
+    normalize_noise,
+    normalize_pinyin,
+    normalize_script,
+    normalize_width,
+)
+
+if TYPE_CHECKING:
+    from shanxi_poverty.document import OffsetMap
+
+
+def _raw(source: str, offsets: OffsetMap, start: int, end: int) -> str:
+    lo, hi = offsets.to_raw(start, end)
+    return source[lo:hi]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("成績(jì)單", "成績單"),
+        ("社會(huì )主義", "社會主義"),
+        ("329萬(wàn)貧困人口", "329萬貧困人口"),
+        ("沁州黃小米(集團)有限公司", "沁州黃小米(集團)有限公司"),
+        ("英文(abc)不動", "英文(abc)不動"),
+        ("F(xiàn)", "F(xiàn)"),
+    ],
+)
+def test_normalize_pinyin(raw: str, expected: str) -> None:
+    """Pinyin with tone marks after a CJK character goes; other parentheses stay."""
+    assert normalize_pinyin(raw)[0] == expected
+
+
+def test_pinyin_map_excludes_trailing_annotation() -> None:
+    """``329萬(wàn)`` → ``329萬``: the range ends before the dropped annotation."""
+    source = "共329萬(wàn)人"
+    _, offsets = normalize_pinyin(source)
+    assert _raw(source, offsets, 1, 5) == "329萬"
+    assert _raw(source, offsets, 1, 6) == "329萬(wàn)人"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("&ldquo;我要振兴&rdquo;", "“我要振兴”"),
+        ("A&amp;B", "A&B"),
+        ("&#20004;&#x4E07;", "两万"),
+        ("&nbsp;正文", " 正文"),
+        ("&notanentity;", "&notanentity;"),
+    ],
+)
+def test_normalize_entities(raw: str, expected: str) -> None:
+    """Known entities are decoded; unknown ones stay."""
+    assert normalize_entities(raw)[0] == expected
+
+
+def test_entity_maps_to_whole_entity() -> None:
+    """A decoded quote maps back to the whole entity."""
+    source = "为&ldquo;我"
+    text, offsets = normalize_entities(source)
+    assert text == "为“我"
+    assert _raw(source, offsets, 1, 2) == "&ldquo;"
+
+
+def test_normalize_markup() -> None:
+    """Block tags become one line break, inline tags vanish, scripts go with their body."""
+    source = "<p>正文<strong>加粗</strong></p><script>var a = '<p>';</script><p>第二段</p>"
+    assert normalize_markup(source)[0] == "\n正文加粗\n第二段\n"
+
+
+def test_markup_keeps_autolinks() -> None:
+    """``<http://…>`` is not a tag."""
+    assert normalize_markup("<http://x.cn/a>")[0] == "<http://x.cn/a>"
+
+
+def test_normalize_width_is_one_to_one() -> None:
+    """Full-width digits and signs become ASCII with an aligned map."""
+    source = "增长１２．５％，共１，２００户"
+    text, offsets = normalize_width(source)
+    assert text == "增长12.5%，共1,200户"
+    assert len(text) == len(source)
+    assert _raw(source, offsets, 2, 7) == "１２．５％"
+
+
+def test_normalize_newlines() -> None:
+    """CRLF and CR become LF; each LF maps to its raw pair."""
+    source = "甲\r\n乙\r丙"
+    text, offsets = normalize_newlines(source)
+    assert text == "甲\n乙\n丙"
+    assert _raw(source, offsets, 1, 2) == "\r\n"
+
+
+def test_normalize_script() -> None:
+    """Traditional becomes simplified, one character for one."""
+    source = "鞏固拓展脫貧攻堅成果"
+    text, offsets = normalize_script(source)
+    assert text == "巩固拓展脱贫攻坚成果"
+    assert _raw(source, offsets, 2, 4) == "拓展"
+
+
+def test_normalize_script_fast_path() -> None:
+    """Simplified text comes back unchanged with an identity map."""
+    text, offsets = normalize_script("巩固拓展脱贫攻坚成果")
+    assert text == "巩固拓展脱贫攻坚成果"
+    assert len(offsets.segments) == 1
+
+
+class _Expanding:
+    """A converter that changes lengths, as OpenCC may for phrases."""
+
+    def convert(self, text: str, /) -> str:
+        return text.replace("萬", "万万") if len(text) > 1 else text.replace("萬", "万")
+
+
+def test_normalize_script_length_change_falls_back_per_character() -> None:
+    """When a run changes length, it is converted character by character."""
+    source = "共329萬人"
+    text, offsets = normalize_script(source, _Expanding())
+    assert text == "共329万人"
+    assert _raw(source, offsets, 1, 5) == "329萬"
+
+
+def test_is_traditional() -> None:
+    """Script detection counts characters that change under t2s."""
+    assert is_traditional("鄉村振興")
+    assert not is_traditional("乡村振兴")
+    assert not is_traditional("2021 abc")
+
+
+def test_normalize_damage() -> None:
+    """Inside damage, pinyin tails and entity remnants go; outside nothing changes."""
+    source = "轉變?yōu)?ldquo;我要振興"
+    text, _ = normalize_damage(source, [Span(2, 14)])
+    assert text == "轉變??我要振興"
+    assert normalize_damage("山(shān)", [])[0] == "山(shān)"
+
+
+def test_normalize_layout_rejoins_and_keeps_breaks() -> None:
+    """Cut sentences are rejoined; headings and article breaks stay."""
+    source = "标题\n\n第一段写到一半,全力做好巩固拓展\n\n脱贫攻坚成果。\n\n\n\n下一篇标题"
+    text, offsets = normalize_layout(source)
+    assert text == "标题\n第一段写到一半,全力做好巩固拓展脱贫攻坚成果。\n\n\n下一篇标题"
+    pos = text.index("拓展脱贫")
+    assert _raw(source, offsets, pos, pos + 4) == "拓展\n\n脱贫"
+
+
+def test_normalize_layout_does_not_join_headings() -> None:
+    """A short heading without punctuation never swallows the next line."""
+    assert normalize_layout("放大优势\n牵紧牵牢产业基础“牛鼻子”\n正文。")[0] == (
+        "放大优势\n牵紧牵牢产业基础“牛鼻子”\n正文。"
+    )
+
+
+def test_normalize_layout_without_rejoin() -> None:
+    """With rejoin off, lines stay separate."""
+    assert normalize_layout("甲,乙\n丙。", rejoin=False)[0] == "甲,乙\n丙。"
+
+
+def test_noise_rules_load() -> None:
+    """The packaged noise rules load and have unique names."""
+    rules = load_noise_rules()
+    names = [r.name for r in rules]
+    assert len(names) == len(set(names))
+    assert {"cms-header", "editor-footer", "copyright", "spam"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2021-01-20 10:34:19 来源:山西日报   浏览次数:",
+        "责任编辑: 吉政",
+        "版权声明:凡临汾日报刊载的稿件,未经书面授权,任何媒体不得转载发布。",
+        "精品黑色丝袜在线观看_亚洲中文字幕乱码",
+        "（文章来源：中国农网）",
+        "[返回中国农网新闻](//finews.withounder.com/c.html)｜[返回首页](//finews.withounder.com/)",
+    ],
+)
+def test_normalize_noise_drops_boilerplate(line: str) -> None:
+    """Boilerplate lines are dropped with their newline; the text around stays."""
+    assert normalize_noise(f"正文一。\n{line}\n正文二。")[0] == "正文一。\n正文二。"
+
+
+def test_kept_noise_is_reported_not_dropped() -> None:
+    """Kickers and captions are reported but stay in the text."""
+    source = "开启新征程·喜迎党代会\n阳曲县易地搬迁小区。记者 韩双喜 摄"
+    assert normalize_noise(source)[0] == source
+    assert len(find_noise(source)) == 2
+
+
+def test_compose_maps_to_original() -> None:
+    """Composed steps map the final text to the first input."""
+    source = "<p>成績(jì)單:&ldquo;３２９萬(wàn)&rdquo;</p>"
+    text, offsets = compose(
+        source,
+        normalize_markup,
+        normalize_entities,
+        normalize_pinyin,
+        normalize_width,
+        normalize_script,
+    )
+    assert text == "\n成绩单:“329万”\n"
+    pos = text.index("329万")
+    assert _raw(source, offsets, pos, pos + 4) == "３２９萬"
