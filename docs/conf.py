@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+from pathlib import Path
 
 project = "shanxi_poverty"
 author = "shanxi_poverty developers"
@@ -34,4 +35,13 @@ myst_heading_anchors = 3
 # The intersphinx inventories are not reachable offline; keep references local.
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 nitpicky = False
-doctest_global_setup = "from decimal import Decimal\nimport shanxi_poverty as sp\n"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+doctest_global_setup = f"""
+from decimal import Decimal
+from pathlib import Path
+import shanxi_poverty as sp
+SEEDS = Path({str(SEEDS)!r})
+def read_seed(name):
+    with open(SEEDS / name, encoding="utf-8", newline="") as fh:
+        return fh.read()
+"""

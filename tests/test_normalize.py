@@ -218,3 +218,13 @@ def test_compose_maps_to_original() -> None:
     assert text == "\n成绩单:“329万”\n"
     pos = text.index("329万")
     assert _raw(source, offsets, pos, pos + 4) == "３２９萬"
+
+
+def test_opencc_adapter_reimplemented() -> None:
+    """The adapter picks the installed OpenCC and converts through the typed Protocol."""
+    from shanxi_poverty._opencc import TextConverter, backend, default_converter  # noqa: PLC0415
+
+    conv = default_converter()
+    assert isinstance(conv, TextConverter)
+    assert backend() in {"reimplemented", "compiled"}
+    assert conv.convert("鄉村振興萬個會議") == "乡村振兴万个会议"

@@ -5,6 +5,7 @@ Subcommands:
 - ``parse --format json FILE...``: one JSON object per document (metadata, normalised text,
   damage, articles).
 - ``extract --format jsonl|csv FILE...``: one record per measurement.
+- ``report --format table|json|csv PATH...``: the corpus report (files or folders).
 - ``score --gold DIR --docs DIR``: accuracy against gold annotations.
 
 A bad file in a batch is reported on stderr with its name and skipped; the rest are processed
@@ -99,6 +100,27 @@ def _cmd_extract(args: argparse.Namespace, out: io.TextIOBase) -> int:
     return 1 if failures else 0
 
 
+def _cmd_report(args: argparse.Namespace, out: io.TextIOBase) -> int:
+    from shanxi_poverty.extract import extract  # noqa: PLC0415
+    from shanxi_poverty.report import (  # noqa: PLC0415
+        build_report,
+        format_csv,
+        format_table,
+        report_record,
+    )
+
+    failures: list[str] = []
+    measurements = [m for doc in _iter_documents(args.paths, failures) for m in extract(doc)]
+    report = build_report(measurements)
+    if args.format == "json":
+        out.write(json.dumps(report_record(report), ensure_ascii=False, indent=1) + "\n")
+    elif args.format == "csv":
+        out.write(format_csv(report))
+    else:
+        out.write(format_table(report))
+    return 1 if failures else 0
+
+
 def _cmd_score(args: argparse.Namespace, out: io.TextIOBase) -> int:
     from shanxi_poverty.evaluation import format_report, score_folder  # noqa: PLC0415
 
@@ -128,6 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_extract.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p_extract.add_argument("files", nargs="+", metavar="FILE")
     p_extract.set_defaults(run=_cmd_extract)
+
+    p_report = sub.add_parser(
+        "report", help="figures per indicator and region, reconciled, growth claims checked"
+    )
+    p_report.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p_report.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p_report.set_defaults(run=_cmd_report)
 
     p_score = sub.add_parser("score", help="accuracy against gold annotations (gold schema)")
     p_score.add_argument("--gold", required=True, help="folder of <doc-stem>.jsonl gold files")

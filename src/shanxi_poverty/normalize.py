@@ -41,6 +41,7 @@ __all__ = [
     "compose",
     "find_noise",
     "is_traditional",
+    "iter_tags",
     "load_noise_rules",
     "normalize_damage",
     "normalize_entities",
@@ -51,7 +52,6 @@ __all__ = [
     "normalize_pinyin",
     "normalize_script",
     "normalize_width",
-    "iter_tags",
 ]
 
 
@@ -71,8 +71,10 @@ _TONE_MARKS: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 
 # A pinyin annotation leaked from ruby markup: 績(jì), 會(huì ).  One syllable of at most 6
 # letters with a tone mark, stray spaces allowed; bounded quantifiers keep it linear.
+# Repeated annotations (績(jì)(jì)) go at once, so the step is idempotent; each repeat
+# starts with "(", so the outer repeat cannot backtrack into the inner one.
 _PINYIN: Final = re.compile(
-    rf"(?<=[{CJK}])\(\s?(?=[a-zü]{{0,6}}[{_TONE_MARKS}])[{PINYIN_LETTERS}]{{1,7}}\s?\)"
+    rf"(?<=[{CJK}])(?:\(\s?(?=[a-zü]{{0,6}}[{_TONE_MARKS}])[{PINYIN_LETTERS}]{{1,7}}\s?\))+"
 )
 # A pinyin tail left inside mojibake, without its "(": ?shù), ?lián).
 _PINYIN_TAIL: Final = re.compile(

@@ -138,3 +138,31 @@ def test_decode_raw_empty(data: bytes) -> None:
     """Blank files are EmptyDocumentError."""
     with pytest.raises(EmptyDocumentError):
         decode_raw(data, name="e.txt")
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [
+        "000_6a0511461683ecc0.txt",
+        "001_a02f32b729930850.txt",
+        "002_fd23042564914def.txt",
+        "003_39e63ac0ebec21db.txt",
+        "004_4bac74a652b9b693.txt",
+    ],
+)
+def test_every_character_maps_back(seed: str) -> None:
+    """Each normalised character of a seed maps to itself, its traditional or full-width form,
+    or (for a line break or quote) to the raw piece it replaced."""
+    from shanxi_poverty._opencc import default_converter  # noqa: PLC0415
+
+    conv = default_converter()
+    doc = parse_document(read_seed(seed), name=seed)
+    for i, char in enumerate(doc.text):
+        lo, hi = doc.offsets.to_raw(i, i + 1)
+        piece = doc.raw[lo:hi]
+        if char == "\n":
+            assert not piece.strip(), (i, piece)
+        elif hi - lo == 1:
+            assert conv.convert(piece) == char or piece == char, (i, char, piece)
+        else:
+            assert piece.startswith("&"), (i, char, piece)

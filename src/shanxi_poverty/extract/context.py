@@ -388,6 +388,11 @@ class _Resolver:
         before = [t for t in self.times if scope <= t.start and t.end <= start]
         return before[-1].time if before else TimeReference()
 
+    def segment_text(self, mention: Mention) -> str:
+        """The text from the start of the figure's sentence segment to the figure's end."""
+        _, segment = _piece(self.segments, mention.start)
+        return self.text[segment : mention.end]
+
     def clause_text(self, mention: Mention) -> str:
         """The clause holding the figure, up to the end of the figure's phrase."""
         _, clause = _piece(self.clauses, mention.start)
@@ -415,7 +420,8 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
         m = mention.measurement
         context = resolver.clause_text(mention)
         indicator = match_indicator(context, unit=m.unit)
-        programme = match_programme(context)
+        # The programme is often named once at the head of a passage (特色产业扶贫…惠及127.7万人).
+        programme = match_programme(context) or match_programme(resolver.segment_text(mention))
         if programme is None and indicator is not None and indicator.programme:
             programme = get_programme(indicator.programme)
         clause_start = _piece(resolver.clauses, mention.start)[1]

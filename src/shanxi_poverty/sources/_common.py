@@ -397,21 +397,28 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def find_duplicates(text: str) -> list[Duplicate]:
     """Paragraphs (30 characters or more) repeated later, alone or inside a longer paragraph.
 
-    The later copy is the duplicate; the first occurrence stays the original.
+    The later copy is the duplicate; the first occurrence stays the original.  Earlier
+    paragraphs are indexed by their first 30 characters, so the search is linear in the
+    length of the text.
     """
-    paragraphs = paragraph_spans(text)
+    by_prefix: dict[str, tuple[int, int]] = {}
     found: list[Duplicate] = []
-    for i, (start, end) in enumerate(paragraphs):
-        passage = text[start:end]
-        if len(passage) < _DUPLICATE_MIN:
-            continue
-        for later_start, later_end in paragraphs[i + 1 :]:
-            pos = text.find(passage, later_start, later_end)
-            if pos < 0:
-                continue
-            span = Span(pos, pos + len(passage))
-            if not any(d.span.overlaps(span) for d in found):
-                found.append(Duplicate(span=span, original=Span(start, end)))
+    for start, end in paragraph_spans(text):
+        pos = start
+        while pos + _DUPLICATE_MIN <= end:
+            original = by_prefix.get(text[pos : pos + _DUPLICATE_MIN])
+            length = original[1] - original[0] if original else 0
+            if (
+                original is not None
+                and pos + length <= end
+                and text[pos : pos + length] == text[original[0] : original[1]]
+            ):
+                found.append(Duplicate(span=Span(pos, pos + length), original=Span(*original)))
+                pos += length
+            else:
+                pos += 1
+        if end - start >= _DUPLICATE_MIN:
+            by_prefix.setdefault(text[start : start + _DUPLICATE_MIN], (start, end))
     return found
 
 

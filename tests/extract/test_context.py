@@ -1,0 +1,146 @@
+"""Context resolution: region, time, indicator and programme of figures in short texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from shanxi_poverty import Document, DocumentMeta, extract
+from shanxi_poverty.model import Measurement
+
+
+def _resolve(text: str, *, home: str | None = "山西省", published: str | None = "2021-05-20") -> dict[str, Measurement]:
+    doc = Document.from_text(text, name="t.txt", meta=DocumentMeta(home_region=home, published=published))
+    return {m.provenance.text: m for m in extract(doc) if m.provenance}
+
+
+def _regions(m: Measurement) -> list[str]:
+    return [r.name for r in m.regions]
+
+
+def test_explicit_county_in_clause() -> None:
+    """A county named before the figure in its clause is the figure's region."""
+    ms = _resolve("今年以来，平遥县新建光伏电站12座。")
+    assert _regions(ms["12座"]) == ["平遥县"]
+
+
+def test_coordinated_counties_keep_all() -> None:
+    """娄烦、阳曲两县 keeps both counties for a joint figure."""
+    ms = _resolve("娄烦、阳曲两县共有集中安置点20个。", home="太原市")
+    assert _regions(ms["20个"]) == ["娄烦县", "阳曲县"]
+
+
+def test_respectively_pairs_values_with_places() -> None:
+    """分别 pairs list items with the listed places in order."""
+    ms = _resolve("岢岚、静乐两县脱贫人口分别为3200人、4100人。", home="忻州市")
+    assert _regions(ms["3200人"]) == ["岢岚县"]
+    assert _regions(ms["4100人"]) == ["静乐县"]
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "expected"),
+    [
+        ("全省累计建成扶贫车间1009个。", "太原市", "山西省"),
+        ("我市累计改造农村危房6291户。", "长治市", "长治市"),
+        ("全县建档立卡贫困户2764户。", "沁县", "沁县"),
+    ],
+)
+def test_deixis_resolves_against_home(text: str, home: str, expected: str) -> None:
+    """我省/全省, 我市/全市 and 全县 resolve against the document's home region."""
+    (m,) = _resolve(text, home=home).values()
+    assert _regions(m) == [expected]
+
+
+def test_topic_of_sentence_covers_later_clauses() -> None:
+    """A place in the first clause is the topic for figures in later clauses."""
+    ms = _resolve("大同市在全面摸清底数的基础上，制定选派方案，共选派413支工作队。", home="山西省")
+    assert _regions(ms["413支"]) == ["大同市"]
+
+
+def test_connective_sentence_inherits_place_and_year() -> None:
+    """A sentence opening with 此批 continues the previous sentence's place and year."""
+    ms = _resolve("5月14日，吕梁市离石区2021年技能培训班开班。此批培训共计3个班级129人。", home="吕梁市", published=None)
+    assert _regions(ms["129人"]) == ["离石区"]
+    assert ms["129人"].year == 2021
+
+
+def test_quoted_brand_is_not_a_place() -> None:
+    """A county inside a quoted brand (“天镇保姆”) is not the figure's region."""
+    ms = _resolve("打造“吕梁山护工”“天镇保姆”等特色劳务品牌90多个。")
+    assert _regions(ms["90多个"]) == ["山西省"]
+
+
+def test_company_figure_has_no_region() -> None:
+    """A figure about a company (该公司) has no region."""
+    ms = _resolve("平顺县某合作社发展顺利，仅今年该公司的工资性支出就达到了700多万元。", home="平顺县")
+    assert ms["700多万元"].regions == ()
+
+
+def test_explicit_year_before_each_figure() -> None:
+    """从2013年的…增长到2020年的… gives each figure its own year; the average keeps the period."""
+    ms = _resolve("农民人均可支配收入从2013年的4875元增长到2020年的10352元，年均增长11.4%。")
+    assert ms["4875元"].year == 2013
+    assert ms["10352元"].year == 2020
+    rate = ms["11.4%"]
+    assert (rate.year, rate.time.start_year, rate.time.end_year) == (None, 2013, 2020)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("去年前三季度为7667元。", 2020),
+        ("今年以来，全县新增就业1200人。", 2021),
+        ("前年，全县完成造林3万亩。", 2019),
+        ("产量不如去年，但价格高出14%左右。", None),
+        ("截至目前，共选派529名驻村干部。", None),
+    ],
+)
+def test_relative_years_against_publication(text: str, year: int | None) -> None:
+    """今年/去年/前年 in adverbial position count from the publication year; '不如去年' does not."""
+    ms = list(_resolve(text, published="2021-01-20").values())
+    assert ms[0].year == year
+
+
+def test_as_of_date() -> None:
+    """截至2021年10月末 gives the year and the as-of date (the month's last day)."""
+    ms = _resolve("截至2021年10月末，全县共有监测户2764户。", home="沁县")
+    assert ms["2764户"].year == 2021
+    assert ms["2764户"].time.as_of == dt.date(2021, 10, 31)
+
+
+def test_comparison_year_is_not_an_anchor() -> None:
+    """比2020年全年多4457人: 2020 is what is compared with, not the figure's year."""
+    ms = _resolve("目前务工人数比2020年全年多4457人。", published="2022-01-10")
+    assert ms["4457人"].year is None
+
+
+def test_since_year_is_a_period_start() -> None:
+    """2016年以来 starts a period and gives no single year."""
+    ms = _resolve("2016年以来，先后提拔使用干部169人次。", home="沁县")
+    assert ms["169人次"].year is None
+    assert ms["169人次"].time.start_year == 2016
+
+
+def test_plan_period() -> None:
+    """十三五期间 is the period 2016–2020."""
+    ms = _resolve("“十三五”期间，全省易地扶贫搬迁47.2万人。")
+    time = ms["47.2万人"].time
+    assert (time.start_year, time.end_year, time.year) == (2016, 2020, None)
+
+
+def test_indicator_programme_and_subject() -> None:
+    """A relocation figure gets its indicator, programme and subject phrase."""
+    ms = _resolve("全省易地扶贫搬迁贫困人口36.2万人。")
+    m = ms["36.2万人"]
+    assert m.indicator is not None
+    assert m.programme is not None
+    assert m.programme.id == "relocation"
+    assert m.subject
+
+
+def test_unknown_subject_is_kept() -> None:
+    """A measured thing outside the vocabulary keeps its subject phrase."""
+    ms = _resolve("全县共发放宣传手册5000册。", home="沁县")
+    m = next(iter(ms.values()))
+    assert m.subject
