@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from shanxi_poverty import Discrepancy, extract, parse_document
 from shanxi_poverty.cli import main
-from shanxi_poverty.model import Measurement
-from shanxi_poverty.report import CorpusReport, build_report, format_csv, format_table, report_record
+from shanxi_poverty.report import (
+    CorpusReport,
+    build_report,
+    format_csv,
+    format_table,
+    report_record,
+)
 
 from .conftest import SEEDS, read_seed
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from shanxi_poverty.model import Measurement
 
 
 @pytest.fixture(scope="module")
 def seed_measurements() -> list[Measurement]:
     """Every measurement of the five seeds."""
-    return [m for p in sorted(SEEDS.glob("*.txt")) for m in extract(parse_document(read_seed(p.name), name=p.name))]
+    return [
+        m
+        for p in sorted(SEEDS.glob("*.txt"))
+        for m in extract(parse_document(read_seed(p.name), name=p.name))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +74,10 @@ def test_close_different_figures_are_not_reconciled(report: CorpusReport) -> Non
 
 def test_growth_claims_are_checked(report: CorpusReport) -> None:
     """The three stated growth rates of 001 and 004 are found and consistent within rounding."""
-    checked = {(c.check.stated, c.start.value, c.end.value): c.check.consistent for c in report.growth_claims}
+    checked = {
+        (c.check.stated, c.start.value, c.end.value): c.check.consistent
+        for c in report.growth_claims
+    }
     assert checked[(Decimal("11.4"), Decimal(4875), Decimal(10352))] is True
     assert checked[(Decimal("23.9"), Decimal(2166), Decimal(9729))] is True
     assert checked[(Decimal("11.5"), Decimal(4875), Decimal(9379))] is True
@@ -82,7 +99,7 @@ def test_report_formats(report: CorpusReport) -> None:
 
 
 def test_report_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
-    """`shanxi-poverty report --format json seeds/` lists the water conflict and the checked claims."""
+    """`report --format json seeds/` lists the water conflict and the checked claims."""
     assert main(["report", "--format", "json", str(SEEDS)]) == 0
     data = json.loads(capsys.readouterr().out)
     conflicts = [r for r in data["reconciliations"] if r["kind"] == "conflict"]
@@ -95,7 +112,10 @@ def test_report_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_report_reads_folders_and_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A folder and a file given together are both read."""
     (tmp_path / "a.txt").write_text("全市累计20104户脱贫。", encoding="utf-8")
-    assert main(["report", "--format", "csv", str(tmp_path), str(SEEDS / "000_6a0511461683ecc0.txt")]) == 0
+    assert (
+        main(["report", "--format", "csv", str(tmp_path), str(SEEDS / "000_6a0511461683ecc0.txt")])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "a.txt" in out
     assert "000_6a0511461683ecc0.txt" in out

@@ -13,6 +13,8 @@ in order and composes their maps with :meth:`OffsetMap.then
 >>> text, offsets = compose("成績(jì)單", normalize_pinyin, normalize_script)
 >>> text, offsets.to_raw(0, 3)
 ('成绩单', (0, 7))
+
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations

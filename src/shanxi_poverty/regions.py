@@ -141,6 +141,16 @@ def _place_words() -> _PlaceWords:
     return _PlaceWords.from_toml(read_text("place_words.toml"))
 
 
+@functools.lru_cache(maxsize=16)
+def _lengths_by_first_char(names: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of the names starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        if name:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
@@ -479,10 +489,13 @@ class _Scanner:
 
     def _admin_candidates(self) -> list[_Candidate]:
         text, out = self.text, []
+        lengths = _lengths_by_first_char(self.names)
         i, previous = 0, None
         while i < len(text):
             hit = None
-            for length in range(min(self.max_name, len(text) - i), 0, -1):
+            for length in lengths.get(text[i], ()):
+                if length > len(text) - i:
+                    continue
                 name = text[i : i + length]
                 if name not in self.names or any(p in self.blocked for p in range(i, i + length)):
                     continue
@@ -582,9 +595,11 @@ class _Scanner:
                 for s in words.after_region_only
             ),
         ]
+        # a suffix can only start where its first character stands
+        first_chars = {s[0] for s, _, _ in suffixes} if all(s for s, _, _ in suffixes) else None
         found: list[tuple[int, int, RegionLevel]] = []
         for i in range(len(text)):
-            if i in covered:
+            if i in covered or (first_chars is not None and text[i] not in first_chars):
                 continue
             for suffix, level, needs_region in suffixes:
                 if not text.startswith(suffix, i):

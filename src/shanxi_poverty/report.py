@@ -26,12 +26,13 @@ from shanxi_poverty.aggregate import (
     reconcile,
 )
 from shanxi_poverty.errors import AggregationError, UnitError
+from shanxi_poverty.model import Measurement
 from shanxi_poverty.serialize import RECORD_FIELDS, to_record
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from shanxi_poverty.model import Measurement, Region
+    from shanxi_poverty.model import Region
 
 __all__ = [
     "CorpusReport",
@@ -225,8 +226,8 @@ def build_report(measurements: Iterable[Measurement]) -> CorpusReport:
     """Group, reconcile and check a corpus's measurements.
 
     Figures are reconciled when they share indicator (or subject), programme, region and
-    period, and their subject phrases are alike (so 293户脱贫不稳定户 and 255户边缘易致贫户 are not taken for
-    one statistic).  Only groups with more than one figure are kept.
+    period, and their subject phrases are alike (so 293户脱贫不稳定户 and 255户边缘易致贫户 are
+    not taken for one statistic).  Only groups with more than one figure are kept.
     """
     figures = tuple(measurements)
     groups: dict[tuple[object, ...], list[Measurement]] = defaultdict(list)
@@ -330,17 +331,16 @@ def format_table(report: CorpusReport) -> str:
             value = "?" if m.value is None else f"{m.value}"
             year = m.time.year if m.time.year is not None else "-"
             flag = " corrupted" if m.corrupted else ""
-            lines.append(
-                f"    {year}  {value} {m.unit} {m.qualifier.value}{flag}  [{src['doc']}:{src['start']} {src['text']!s}]"
-            )
+            where = f"{src['doc']}:{src['start']} {src['text']!s}"
+            lines.append(f"    {year}  {value} {m.unit} {m.qualifier.value}{flag}  [{where}]")
     lines.append("")
     lines.append(
         f"RECONCILIATIONS ({len(report.reconciliations)}; conflicts {len(report.conflicts)})"
     )
     for r in report.reconciliations:
         first = r.measurements[0]
-        what = first.indicator.id if first.indicator else first.subject
-        lines.append(f"{r.kind.value}: {what} | {'、'.join(x.name for x in first.regions) or '-'}")
+        label = first.indicator.id if first.indicator else (first.subject or "?")
+        lines.append(f"{r.kind.value}: {label} | {'、'.join(x.name for x in first.regions) or '-'}")
         for v in r.variants:
             sources = ", ".join(
                 f"{s['doc']}:{s['start']} {s['text']!s}" for s in map(_source, v.measurements)
@@ -353,7 +353,8 @@ def format_table(report: CorpusReport) -> str:
         verdict = "consistent" if c.check.consistent else "INCONSISTENT"
         lines.append(
             f"{verdict}: stated {c.check.stated}% vs computed {round(c.check.computed, 2)}% "
-            f"({c.start.value}{c.start.unit} {c.start.time.year} → {c.end.value}{c.end.unit} {c.end.time.year}, "
+            f"({c.start.value}{c.start.unit} {c.start.time.year} → "
+            f"{c.end.value}{c.end.unit} {c.end.time.year}, "
             f"{'、'.join(x.name for x in c.end.regions) or '-'}) [{_source(c.stated)['doc']}]"
         )
     return "\n".join(lines) + "\n"

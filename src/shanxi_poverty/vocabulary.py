@@ -85,6 +85,7 @@ class Vocabulary:
         "_indicator_index",
         "_indicators",
         "_programme_index",
+        "_programme_lengths",
         "_programmes",
     )
 
@@ -105,6 +106,12 @@ class Vocabulary:
         for prog in self._programmes.values():
             for name in (prog.name_zh, *prog.aliases):
                 self._programme_index.setdefault(_clean(name), prog)
+        # per first character, the lengths of the names starting with it, longest first
+        lengths: dict[str, set[int]] = {}
+        for key in self._programme_index:
+            if key:
+                lengths.setdefault(key[0], set()).add(len(key))
+        self._programme_lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
         self._indicator_index: dict[str, Indicator] = {}
         for ind in self._indicators.values():
             for name in (ind.name_zh, *ind.aliases):
@@ -240,11 +247,12 @@ class Vocabulary:
 
         Offsets refer to ``text`` as given (quotation marks are not skipped here).
         """
-        longest = max((len(k) for k in self._programme_index), default=0)
         out: list[tuple[int, int, Programme]] = []
         i = 0
         while i < len(text):
-            for length in range(min(longest, len(text) - i), 0, -1):
+            for length in self._programme_lengths.get(text[i], ()):
+                if length > len(text) - i:
+                    continue
                 prog = self._programme_index.get(text[i : i + length])
                 if prog is not None:
                     out.append((i, i + length, prog))

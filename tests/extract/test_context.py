@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 
 from shanxi_poverty import Document, DocumentMeta, extract
-from shanxi_poverty.model import Measurement
+
+if TYPE_CHECKING:
+    from shanxi_poverty.model import Measurement
 
 
-def _resolve(text: str, *, home: str | None = "山西省", published: str | None = "2021-05-20") -> dict[str, Measurement]:
-    doc = Document.from_text(text, name="t.txt", meta=DocumentMeta(home_region=home, published=published))
+def _resolve(
+    text: str, *, home: str | None = "山西省", published: str | None = "2021-05-20"
+) -> dict[str, Measurement]:
+    doc = Document.from_text(
+        text, name="t.txt", meta=DocumentMeta(home_region=home, published=published)
+    )
     return {m.provenance.text: m for m in extract(doc) if m.provenance}
 
 
@@ -60,7 +67,11 @@ def test_topic_of_sentence_covers_later_clauses() -> None:
 
 def test_connective_sentence_inherits_place_and_year() -> None:
     """A sentence opening with 此批 continues the previous sentence's place and year."""
-    ms = _resolve("5月14日，吕梁市离石区2021年技能培训班开班。此批培训共计3个班级129人。", home="吕梁市", published=None)
+    ms = _resolve(
+        "5月14日，吕梁市离石区2021年技能培训班开班。此批培训共计3个班级129人。",
+        home="吕梁市",
+        published=None,
+    )
     assert _regions(ms["129人"]) == ["离石区"]
     assert ms["129人"].year == 2021
 
@@ -73,7 +84,9 @@ def test_quoted_brand_is_not_a_place() -> None:
 
 def test_company_figure_has_no_region() -> None:
     """A figure about a company (该公司) has no region."""
-    ms = _resolve("平顺县某合作社发展顺利，仅今年该公司的工资性支出就达到了700多万元。", home="平顺县")
+    ms = _resolve(
+        "平顺县某合作社发展顺利，仅今年该公司的工资性支出就达到了700多万元。", home="平顺县"
+    )
     assert ms["700多万元"].regions == ()
 
 

@@ -161,7 +161,8 @@ def test_every_character_maps_back(seed: str) -> None:
         lo, hi = doc.offsets.to_raw(i, i + 1)
         piece = doc.raw[lo:hi]
         if char == "\n":
-            assert not piece.strip(), (i, piece)
+            # A line break may stand for blank lines, dropped boilerplate lines or tags.
+            assert "\n" in piece or "<" in piece, (i, piece)
         elif hi - lo == 1:
             assert conv.convert(piece) == char or piece == char, (i, char, piece)
         else:

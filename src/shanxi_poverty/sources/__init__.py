@@ -18,6 +18,8 @@ format                                    kind of document
 ('plain-newspaper', '乡村振兴谱新篇', ('周皓',))
 >>> doc.raw[slice(*doc.offsets.to_raw(doc.text.index("20104户"), doc.text.index("户") + 1))]
 '20104户'
+
+.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations

@@ -12,14 +12,12 @@ Every parser runs the same two stages:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from shanxi_poverty import _resources
 from shanxi_poverty.document import Article, Damage, Document, Duplicate, OffsetMap, Script
 from shanxi_poverty.model import Span
 from shanxi_poverty.normalize import (
@@ -318,25 +316,15 @@ class _Place:
     level: str
 
 
-@functools.cache
-def _places() -> tuple[dict[str, _Place], re.Pattern[str]]:
-    """Names and short names (two characters or more) of current Shanxi divisions."""
-    by_name: dict[str, _Place] = {}
-    for row in _resources.read_text("sources_places.tsv").splitlines():
-        if not row or row.startswith("#"):
-            continue
-        _code, name, short, level, _parent = row.split("\t")
-        place = _Place(name, level)
-        by_name[name] = place
-        if len(short) >= 2:  # noqa: PLR2004 - one-character short names are too ambiguous
-            by_name.setdefault(short, place)
-    alternatives = "|".join(sorted(map(re.escape, by_name), key=len, reverse=True))
-    return by_name, re.compile(alternatives)
-
-
 def _find_places(text: str) -> list[_Place]:
-    by_name, pattern = _places()
-    return [by_name[m.group()] for m in pattern.finditer(text)]
+    """Province, prefecture and county names in ``text`` (via the gazetteer), in order."""
+    from shanxi_poverty.regions import find_regions  # noqa: PLC0415 - gazetteer loads lazily
+
+    return [
+        _Place(m.region.name, m.region.level.value)
+        for m in find_regions(text)
+        if m.region.level.value in _LEVEL_RANK
+    ]
 
 
 def _deictic_level(text: str) -> str | None:
@@ -353,7 +341,7 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
     → 运城市), then the most frequent in the text.  With no such words, the most specific
     place of the publisher or title wins, else the most frequent place of the text.
 
-    The lead should rewire this to :mod:`shanxi_poverty.regions` once the gazetteer exists.
+    Place names are found with :func:`shanxi_poverty.regions.find_regions`.
     """
     heading = " ".join(t for t in (meta.title, meta.subtitle) if t)
     named = _find_places(meta.publisher or "") + _find_places(heading)
