@@ -93,8 +93,10 @@ def _vocabulary() -> tuple[tuple[Indicator, ...], tuple[str, ...], tuple[str, ..
 def _number(rng: random.Random, unit: str) -> str:
     """A figure written as the seeds write them."""
     if unit in {"%", "个百分点"}:
-        return f"{rng.randint(1, 99)}.{rng.randint(0, 9)}" if rng.random() < 0.5 else str(
-            rng.randint(1, 100)
+        return (
+            f"{rng.randint(1, 99)}.{rng.randint(0, 9)}"
+            if rng.random() < 0.5  # noqa: PLR2004 - half with a decimal
+            else str(rng.randint(1, 100))
         )
     style = rng.random()
     if style < 0.45:  # noqa: PLR2004 - style mix
@@ -145,8 +147,7 @@ def _sentence(rng: random.Random, region: str, year: int) -> str:
         )
     first, second = rng.sample(places, 2)
     return (
-        f"{first}、{second}两地{name}分别为{_figure(rng, indicator)}、"
-        f"{_figure(rng, indicator)}。"
+        f"{first}、{second}两地{name}分别为{_figure(rng, indicator)}、{_figure(rng, indicator)}。"
     )
 
 

@@ -317,14 +317,15 @@ def format_table(report: CorpusReport) -> str:
     """The report as plain text: figures per indicator and region, then reconciliations and
     growth claims."""
     lines: list[str] = []
-    by_key: dict[tuple[str, str], list[Measurement]] = defaultdict(list)
+    # Figures with an indicator first, by indicator and region; the others by subject phrase.
+    by_key: dict[tuple[bool, str, str], list[Measurement]] = defaultdict(list)
     for m in report.figures:
         what = (
-            f"{m.indicator.name_zh} ({m.indicator.id})" if m.indicator else f"[{m.subject or '?'}]"
+            f"{m.indicator.name_zh} ({m.indicator.id})" if m.indicator else f"“{m.subject or '?'}”"
         )
-        by_key[(what, "、".join(r.name for r in m.regions) or "-")].append(m)
-    lines.append(f"FIGURES ({len(report.figures)})")
-    for (what, region), ms in sorted(by_key.items()):
+        by_key[(m.indicator is None, what, "、".join(r.name for r in m.regions) or "-")].append(m)
+    lines.append(f"FIGURES ({len(report.figures)}; indicator | region, then year value unit)")
+    for (_, what, region), ms in sorted(by_key.items()):
         lines.append(f"{what} | {region}")
         for m in ms:
             src = _source(m)
