@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Vocabulary",
+    "default_indicator",
     "find_programmes",
     "get_indicator",
     "get_programme",
@@ -235,6 +236,25 @@ class Vocabulary:
                 best = (*score, chosen)
         return best[2] if best else None
 
+    def default_indicator(self, programme: str, *, unit: str | None) -> Indicator | None:
+        """The programme's main indicator for figures in ``unit``: the first indicator of the
+        programme, in vocabulary order, measured in exactly the unit's dimension.
+
+        Used when a clause names a programme (易地扶贫搬迁 … 2829户) but no indicator alias.
+        Rates and amounts without a unit get none: they are too varied to guess.
+        """
+        dimension = _unit_dimension(unit)
+        if dimension is None or dimension in {Dimension.RATIO, Dimension.PERCENTAGE_POINTS}:
+            return None
+        return next(
+            (
+                ind
+                for ind in self._indicators.values()
+                if ind.programme == programme and ind.dimension is dimension
+            ),
+            None,
+        )
+
     def match_programme(self, phrase: str) -> Programme | None:
         """The programme a phrase names (longest name or alias contained in it), or ``None``."""
         found = self.find_programmes(phrase)
@@ -292,6 +312,11 @@ def get_indicator(id_or_alias: str) -> Indicator:
 def match_indicator(phrase: str, *, unit: str | None = None) -> Indicator | None:
     """See :meth:`Vocabulary.match_indicator`."""
     return load_vocabulary().match_indicator(phrase, unit=unit)
+
+
+def default_indicator(programme: str, *, unit: str | None) -> Indicator | None:
+    """The programme's main indicator for a unit.  See :meth:`Vocabulary.default_indicator`."""
+    return load_vocabulary().default_indicator(programme, unit=unit)
 
 
 def match_programme(phrase: str) -> Programme | None:

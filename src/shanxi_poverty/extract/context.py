@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import regex
 
-from shanxi_poverty.model import Measurement, Region, RegionLevel, TimeReference
+from shanxi_poverty.model import Indicator, Measurement, Region, RegionLevel, TimeReference
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -56,6 +56,7 @@ def __dir__() -> list[str]:
 
 
 _SENTENCE_END: Final = regex.compile(r"[。！？!?\n]++")
+_PHRASE_END: Final = regex.compile(r"[，,：:。！？!?；;\n、]")
 _SEGMENT_END: Final = regex.compile(r"[。！？!?；;\n]++")
 _CLAUSE_END: Final = regex.compile(r"[，,：:。！？!?；;\n]++")
 _PARAGRAPH_END: Final = regex.compile(r"\n++")
@@ -101,6 +102,12 @@ _PLAN_YEARS: Final = {
 _AVERAGE: Final = regex.compile(r"(?:年均|平均每年|每年平均|年平均)[^，,。；;]{0,6}+$")
 _SINCE: Final = regex.compile(r"以来")
 _RESPECTIVELY: Final = "分别"
+#: Words that make a % figure a growth rate of what the passage measures (年均增长11.4%).
+_GROWTH: Final = regex.compile(r"增长|增幅|增速|提高")
+#: A growth indicator's id is its base indicator's id with this suffix (indicators.toml).
+_GROWTH_SUFFIX: Final = "_growth"
+#: The campaign as a whole: too broad to give a figure a default indicator.
+_CATCH_ALL_PROGRAMME: Final = "campaign"
 _DECEMBER: Final = 12
 _MAX_OPENER: Final = 2  # a preposition or two before a relative time word
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
@@ -394,9 +401,10 @@ class _Resolver:
         return self.text[segment : mention.end]
 
     def clause_text(self, mention: Mention) -> str:
-        """The clause holding the figure, up to the end of the figure's phrase."""
+        """The clause holding the figure, up to the end of the figure's phrase (the next
+        clause or list boundary: in 选派413支工作队、16名第一书记 the teams stop at 、)."""
         _, clause = _piece(self.clauses, mention.start)
-        after = _CLAUSE_END.search(self.text, mention.end)
+        after = _PHRASE_END.search(self.text, mention.end)
         return self.text[clause : after.start() if after else len(self.text)]
 
 
@@ -410,7 +418,12 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
     Returns:
         One measurement per mention, in order.
     """
-    from shanxi_poverty.vocabulary import get_programme, match_indicator, match_programme  # noqa: PLC0415
+    from shanxi_poverty.vocabulary import (  # noqa: PLC0415
+        default_indicator,
+        get_programme,
+        match_indicator,
+        match_programme,
+    )
 
     resolver = _Resolver(doc)
     # Items of a list (20104户、55992人全部脱贫) share the words after its last item.
@@ -419,16 +432,29 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
     for mention in mentions:
         m = mention.measurement
         context = resolver.clause_text(mention)
-        indicator = match_indicator(context, unit=m.unit)
-        # The programme is often named once at the head of a passage (特色产业扶贫…惠及127.7万人).
-        programme = match_programme(context) or match_programme(resolver.segment_text(mention))
-        if programme is None and indicator is not None and indicator.programme:
-            programme = get_programme(indicator.programme)
+        segment = resolver.segment_text(mention)
         clause_start = _piece(resolver.clauses, mention.start)[1]
         subject = m.subject or _subject_phrase(resolver.text, mention, clause_start)
         last = list_ends.get(mention.list_id) if mention.list_id is not None else None
         if last is not None and last is not mention:
             subject = _subject_phrase(resolver.text, last, clause_start) or subject
+        # The figure's clause first, then the words it counts, then its whole passage.
+        indicator = next(
+            (
+                found
+                for phrase in (context, subject, segment)
+                if phrase and (found := match_indicator(phrase, unit=m.unit)) is not None
+            ),
+            None,
+        )
+        # The programme is often named once at the head of a passage (特色产业扶贫…惠及127.7万人).
+        programme = match_programme(context) or match_programme(segment)
+        if programme is None and indicator is not None and indicator.programme:
+            programme = get_programme(indicator.programme)
+        if indicator is None and m.unit == "%" and _GROWTH.search(context):
+            indicator = _growth_indicator(segment)
+        if indicator is None and programme is not None and programme.id != _CATCH_ALL_PROGRAMME:
+            indicator = default_indicator(programme.id, unit=m.unit)
         out.append(
             attrs.evolve(
                 m,
@@ -443,6 +469,22 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
 
 
 #: The noun phrase right after a figure (329万农村贫困人口的…), up to a possessive 的.
+def _growth_indicator(passage: str) -> Indicator | None:
+    """The growth indicator of what ``passage`` measures (收入…年均增长 → income growth)."""
+    from shanxi_poverty.errors import VocabularyError  # noqa: PLC0415
+    from shanxi_poverty.vocabulary import get_indicator, match_indicator  # noqa: PLC0415
+
+    base = match_indicator(passage)
+    if base is None:
+        return None
+    if base.id.endswith(_GROWTH_SUFFIX):
+        return base
+    try:
+        return get_indicator(base.id + _GROWTH_SUFFIX)
+    except VocabularyError:
+        return None
+
+
 _SUBJECT_AFTER: Final = regex.compile(r"[\p{Han}“”]{2,10}?(?=的|[^\p{Han}“”]|$)|[\p{Han}]{2,10}+")
 _SUBJECT_BEFORE: Final = regex.compile(r"[\p{Han}“”]{2,10}+$")
 
