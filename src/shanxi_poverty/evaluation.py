@@ -65,6 +65,7 @@ class DocumentScore:
     quantity: int
     strict: int
     misses: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    with_indicator: int = 0
 
 
 def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -87,6 +88,11 @@ class Report:
         matched = self._sum("matched")
         return sum(d.correct[field] for d in self.documents) / matched if matched else 0.0
 
+    def indicator_coverage(self) -> float:
+        """Share of matched (non-optional) gold figures whose prediction has an indicator."""
+        matched = self._sum("matched")
+        return self._sum("with_indicator") / matched if matched else 0.0
+
     def f1(self, kind: str) -> tuple[float, float, float]:
         """Precision, recall and F1 of ``kind``: ``detection``, ``quantity`` or ``strict``."""
         tp = self._sum("matched" if kind == "detection" else kind)
@@ -107,6 +113,7 @@ class Report:
             "accuracy": {f: self.accuracy(f) for f in FIELDS},
             "quantity": prf("quantity"),
             "strict": prf("strict"),
+            "indicator_coverage": self.indicator_coverage(),
         }
 
 
@@ -217,6 +224,7 @@ def score_document(
         quantity=sum(all(_same(f, g, p) for f in _QUANTITY) for g, p in pairs),
         strict=sum(all(_same(f, g, p) for f in _STRICT) for g, p in pairs),
         misses={k: tuple(v) for k, v in misses.items()},
+        with_indicator=sum(p.get("indicator") is not None for _, p in pairs),
     )
 
 
@@ -271,5 +279,6 @@ def format_report(report: Report, *, errors: int = 0) -> str:
     lines.append("detection  P {:.3f}  R {:.3f}  F1 {:.3f}".format(*report.f1("detection")))
     lines.append("accuracy   " + "  ".join(f"{f} {report.accuracy(f):.3f}" for f in FIELDS))
     lines.append("quantity   P {:.3f}  R {:.3f}  F1 {:.3f}".format(*report.f1("quantity")))
+    lines.append(f"indicator  {report.indicator_coverage():.3f} of matched figures have one")
     lines.append("strict     P {:.3f}  R {:.3f}  F1 {:.3f}".format(*report.f1("strict")))
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ def _measured(report: Report) -> dict[str, float]:
     measured["detection_f1"] = report.f1("detection")[2]
     measured["quantity_f1"] = report.f1("quantity")[2]
     measured["strict_f1"] = report.f1("strict")[2]
+    measured["indicator_coverage"] = report.indicator_coverage()
     return measured
 
 
@@ -47,3 +48,8 @@ def test_accuracy_floors(report: Report) -> None:
         k: (round(measured[k], 4), floor) for k, floor in _floors().items() if measured[k] < floor
     }
     assert not below, f"below floor (measured, floor): {below}\n{format_report(report)}"
+
+
+def test_strict_f1_is_the_last_line(report: Report) -> None:
+    """The text report ends with the strict F1 line, as the reference scorer does."""
+    assert format_report(report).rstrip().splitlines()[-1].startswith("strict ")
