@@ -25,6 +25,12 @@ def read_seed(name: str) -> str:
         return fh.read()
 
 
+def read_fixture(name: str) -> str:
+    """A file of tests/fixtures as raw text (UTF-8, no newline translation)."""
+    with (ROOT / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
 @pytest.fixture(scope="session")
 def seed_names() -> list[str]:
     """File names of the bundled seeds."""

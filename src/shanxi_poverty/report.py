@@ -243,14 +243,12 @@ def build_report(measurements: Iterable[Measurement]) -> CorpusReport:
     return CorpusReport(figures, tuple(reconciliations), tuple(find_growth_claims(figures)))
 
 
+_SOURCE_FIELDS: Final = ("doc", "text", "start", "end")
+
+
 def _source(m: Measurement) -> dict[str, object]:
-    prov = m.provenance
-    return {
-        "doc": prov.doc if prov else None,
-        "text": prov.text if prov else None,
-        "start": prov.span.start if prov else None,
-        "end": prov.span.end if prov else None,
-    }
+    record = to_record(m)
+    return {key: record[key] for key in _SOURCE_FIELDS}
 
 
 def _figure(m: Measurement) -> dict[str, object]:

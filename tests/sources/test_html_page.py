@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from shanxi_poverty.sources import detect_format, parse_document
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def read_seed(name: str) -> str:
-    """A seed file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "seeds" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
-
-
-def read_fixture(name: str) -> str:
-    """A fixture file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
-
+from ..conftest import read_fixture
 
 #: What must not survive normalisation.
 PINYIN = re.compile(r"[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\s?\)")

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from shanxi_poverty.errors import FormatError
 from shanxi_poverty.sources import parse_document
 from shanxi_poverty.sources.jekyll import split_front_matter
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def read_seed(name: str) -> str:
-    """A seed file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "seeds" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
-
-
-def read_fixture(name: str) -> str:
-    """A fixture file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
-
+from ..conftest import read_fixture, read_seed
 
 SEED = "003_39e63ac0ebec21db.txt"
 

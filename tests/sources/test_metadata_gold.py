@@ -17,13 +17,9 @@ from pathlib import Path
 from shanxi_poverty._opencc import default_converter
 from shanxi_poverty.sources import parse_document
 
+from ..conftest import read_seed
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def read_seed(name: str) -> str:
-    """A seed file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "seeds" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
 
 
 FIELDS = ("title", "published", "publisher", "authors", "home_region")

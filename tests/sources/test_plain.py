@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shanxi_poverty.sources import parse_document
 
+from ..conftest import read_fixture, read_seed
+
 if TYPE_CHECKING:
     from shanxi_poverty.document import Document
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def read_seed(name: str) -> str:
-    """A seed file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "seeds" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
-
-
-def read_fixture(name: str) -> str:
-    """A fixture file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
 
 
 def _raw_of(doc: Document, start: int, end: int) -> str:

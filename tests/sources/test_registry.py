@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import attrs
 import pytest
 
@@ -24,13 +22,7 @@ from shanxi_poverty.sources import (
     register_format,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def read_seed(name: str) -> str:
-    """A seed file as raw text (UTF-8, no newline translation)."""
-    with (ROOT / "seeds" / name).open(encoding="utf-8", newline="") as fh:
-        return fh.read()
+from ..conftest import read_seed
 
 
 @pytest.mark.parametrize(
