@@ -228,3 +228,28 @@ def test_opencc_adapter_reimplemented() -> None:
     assert isinstance(conv, TextConverter)
     assert backend() in {"reimplemented", "compiled"}
     assert conv.convert("鄉村振興萬個會議") == "乡村振兴万个会议"
+
+
+class _BrokenOpenCC:
+    """Stands for an ``opencc`` module half-overwritten by the other distribution."""
+
+    def OpenCC(self, config: str) -> object:  # noqa: N802 - mimics the real API
+        msg = f"no such configuration: {config}"
+        raise FileNotFoundError(msg)
+
+
+def test_broken_opencc_install_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken shared 'opencc' import raises ImportError naming the repair command."""
+    import sys  # noqa: PLC0415
+
+    from shanxi_poverty import _opencc  # noqa: PLC0415
+
+    _opencc.default_converter.cache_clear()
+    monkeypatch.setitem(sys.modules, "opencc", _BrokenOpenCC())
+    try:
+        with pytest.raises(
+            ImportError, match="pip install --force-reinstall opencc-python-reimplemented"
+        ):
+            _opencc.default_converter()
+    finally:
+        _opencc.default_converter.cache_clear()

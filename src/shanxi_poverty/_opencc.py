@@ -52,17 +52,45 @@ def _is_compiled(module: object) -> bool:
     return hasattr(module, "_opencc") or hasattr(module, "CONFIGS")
 
 
+#: A conversion every working installation gets right.
+_PROBE = ("鄉村振興與脫貧攻堅", "乡村振兴与脱贫攻坚")
+_BROKEN = (
+    "the installed 'opencc' package cannot convert traditional to simplified Chinese: the "
+    "compiled 'opencc' and 'opencc-python-reimplemented' install the same import name and "
+    "one may have overwritten or half-removed the other; repair it with "
+    "'pip install --force-reinstall opencc-python-reimplemented' (pure Python) or "
+    "'pip install --force-reinstall opencc' (compiled, the [fast] extra)"
+)
+
+
 @functools.cache
 def default_converter() -> TextConverter:
     """The traditional → simplified converter of the installed ``opencc`` (cached).
 
-    Uses the compiled OpenCC when it is installed, else ``opencc-python-reimplemented``.
-    """
-    import opencc  # noqa: PLC0415 - loading the dictionaries is slow; load on first use
+    Uses the compiled OpenCC when it is installed, else ``opencc-python-reimplemented``.  The
+    two share the import name ``opencc``, so the module is probed: each API is tried and the
+    first that converts a known phrase correctly is used.
 
-    if _is_compiled(opencc):
-        return _OpenCCConverter(opencc.OpenCC("t2s.json"), "compiled")
-    return _OpenCCConverter(opencc.OpenCC("t2s"), "reimplemented")
+    Raises:
+        ImportError: if neither API works (a broken or half-removed installation), with the
+            command that repairs it.
+    """
+    try:
+        import opencc  # noqa: PLC0415 - loading the dictionaries is slow; load on first use
+    except ImportError as exc:
+        raise ImportError(_BROKEN) from exc
+
+    attempts = [("t2s.json", "compiled"), ("t2s", "reimplemented")]
+    if not _is_compiled(opencc):
+        attempts.reverse()
+    for config, name in attempts:
+        try:
+            converter = _OpenCCConverter(opencc.OpenCC(config), name)
+            if converter.convert(_PROBE[0]) == _PROBE[1]:
+                return converter
+        except Exception:  # noqa: BLE001, S112 - any failure means: try the other API
+            continue
+    raise ImportError(_BROKEN)
 
 
 def backend() -> str:
