@@ -157,3 +157,25 @@ def test_unknown_subject_is_kept() -> None:
     ms = _resolve("全县共发放宣传手册5000册。", home="沁县")
     m = next(iter(ms.values()))
     assert m.subject
+
+
+def _median_seconds(text: str) -> float:
+    import statistics  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    runs = []
+    for _ in range(3):
+        began = time.perf_counter()
+        extract(Document.from_text(text, name="long.txt"))
+        runs.append(time.perf_counter() - began)
+    return statistics.median(runs)
+
+
+def test_long_unpunctuated_line_scales_linearly() -> None:
+    """A line of many figures with no sentence end costs linear time (a ratio, not a limit)."""
+    unit = "全市20104户，"
+    _median_seconds(unit * 50)  # load data files and caches first
+    small = _median_seconds(unit * 1000)
+    large = _median_seconds(unit * 4000)
+    # Linear is 4; quadratic would be 16.
+    assert large / small < 9

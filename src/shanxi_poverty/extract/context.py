@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -42,7 +43,7 @@ import regex
 from shanxi_poverty.model import Indicator, Measurement, Region, RegionLevel, TimeReference
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from shanxi_poverty.document import Document
     from shanxi_poverty.extract import Mention
@@ -102,6 +103,8 @@ _PLAN_YEARS: Final = {
 _AVERAGE: Final = regex.compile(r"(?:年均|平均每年|每年平均|年平均)[^，,。；;]{0,6}+$")
 _SINCE: Final = regex.compile(r"以来")
 _RESPECTIVELY: Final = "分别"
+#: How far back (in characters) context is read for a figure, whatever the punctuation.
+MAX_LOOKBACK: Final = 400
 #: Words that make a % figure a growth rate of what the passage measures (年均增长11.4%).
 _GROWTH: Final = regex.compile(r"增长|增幅|增速|提高")
 #: A growth indicator's id is its base indicator's id with this suffix (indicators.toml).
@@ -136,6 +139,12 @@ def _boundaries(text: str, pattern: regex.Pattern[str]) -> list[int]:
     starts = [0]
     starts.extend(m.end() for m in pattern.finditer(text) if m.end() < len(text))
     return starts
+
+
+def _within(piece_start: int, pos: int) -> int:
+    """Where a backwards look from ``pos`` stops: the piece start, at most
+    :data:`MAX_LOOKBACK` characters back (keeps long unpunctuated lines linear)."""
+    return max(piece_start, pos - MAX_LOOKBACK)
 
 
 def _piece(starts: list[int], pos: int) -> tuple[int, int]:
@@ -207,7 +216,10 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
         )
     if doc_year is not None:
         for m in _RELATIVE.finditer(text):
-            clause_start = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+            lookback = max(0, m.start() - MAX_LOOKBACK)
+            clause_start = max(
+                lookback, *(text.rfind(c, lookback, m.start()) + 1 for c in "，,。；;\n")
+            )
             opener = text[clause_start : m.start()]
             if not (
                 _RELATIVE_OPENERS.search(opener) and len(opener) <= _MAX_OPENER
@@ -247,6 +259,7 @@ class _Resolver:
         date = doc.meta.published_date
         self.doc_year = date.year if date is not None else _estimated_year(self.text)
         self.times = _find_times(self.text, self.doc_year)
+        self.time_starts = [t.start for t in self.times]
         self.homes = self._homes()
         self.places = self._find_places()
         self.place_starts = [p.start for p in self.places]
@@ -346,30 +359,31 @@ class _Resolver:
             return None
         return self._place_regions(places[0], places[0].start, places)
 
-    def regions_for(self, mention: Mention, siblings: Sequence[Mention]) -> tuple[Region, ...]:
+    def regions_for(self, mention: Mention, list_sizes: Mapping[int, int]) -> tuple[Region, ...]:
         start = mention.start
         s_index, sentence = _piece(self.sentences, start)
         _, clause = _piece(self.clauses, start)
-        before = self._places_between(clause, start)
+        before = self._places_between(_within(clause, start), start)
         if before:
             focus = before[-1]
-            regions = self._place_regions(focus, start, self._places_between(sentence, start))
+            context = self._places_between(_within(sentence, start), start)
+            regions = self._place_regions(focus, start, context)
             if (
                 len(regions) > 1
                 and mention.list_index is not None
                 and _RESPECTIVELY in self.text[focus.end : start]
+                and mention.list_id is not None
+                and list_sizes.get(mention.list_id) == len(regions)
             ):
-                group = [m for m in siblings if m.list_id == mention.list_id]
-                if len(group) == len(regions):
-                    return (regions[mention.list_index],)
+                return (regions[mention.list_index],)
             return regions
         _, segment = _piece(self.segments, start)
         for scope in (segment, sentence):
-            topic = self._topic(scope, start)
+            topic = self._topic(_within(scope, start), start)
             if topic is not None:
                 return topic
         if s_index > 0 and _CONNECTIVE.match(self.text, sentence):
-            previous = self._topic(self.sentences[s_index - 1], sentence)
+            previous = self._topic(_within(self.sentences[s_index - 1], sentence), sentence)
             if previous is not None:
                 return previous
         home = self.home_at(start)
@@ -380,32 +394,37 @@ class _Resolver:
         start = mention.start
         _, sentence = _piece(self.sentences, start)
         _, clause = _piece(self.clauses, start)
-        if _AVERAGE.search(self.text[clause:start]):
+        if _AVERAGE.search(self.text[_within(clause, start) : start]):
             years = [
-                t.time.year
-                for t in self.times
-                if sentence <= t.start < start and t.time.year is not None
+                t.time.year for t in self._times_between(sentence, start) if t.time.year is not None
             ]
-            if len(years) >= 2:  # noqa: PLR2004 - a from–to pair  # noqa: PLR2004 - a from–to pair
+            if len(years) >= 2:  # noqa: PLR2004 - a from–to pair
                 return TimeReference(start_year=min(years), end_year=max(years), expression="年均")
             return TimeReference(expression="年均")
         scope = sentence
         if _CONNECTIVE.match(self.text, sentence):
             _, scope = _piece(self.paragraphs, start)
-        before = [t for t in self.times if scope <= t.start and t.end <= start]
+        before = [t for t in self._times_between(scope, start) if t.end <= start]
         return before[-1].time if before else TimeReference()
+
+    def _times_between(self, scope: int, pos: int) -> list[_Time]:
+        """Time anchors starting in ``[_within(scope, pos), pos)``."""
+        lo = bisect.bisect_left(self.time_starts, _within(scope, pos))
+        hi = bisect.bisect_left(self.time_starts, pos)
+        return self.times[lo:hi]
 
     def segment_text(self, mention: Mention) -> str:
         """The text from the start of the figure's sentence segment to the figure's end."""
         _, segment = _piece(self.segments, mention.start)
-        return self.text[segment : mention.end]
+        return self.text[_within(segment, mention.start) : mention.end]
 
     def clause_text(self, mention: Mention) -> str:
         """The clause holding the figure, up to the end of the figure's phrase (the next
         clause or list boundary: in 选派413支工作队、16名第一书记 the teams stop at 、)."""
         _, clause = _piece(self.clauses, mention.start)
-        after = _PHRASE_END.search(self.text, mention.end)
-        return self.text[clause : after.start() if after else len(self.text)]
+        stop = min(len(self.text), mention.end + MAX_LOOKBACK)
+        after = _PHRASE_END.search(self.text, mention.end, stop)
+        return self.text[_within(clause, mention.start) : after.start() if after else stop]
 
 
 def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurement]:
@@ -428,12 +447,13 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
     resolver = _Resolver(doc)
     # Items of a list (20104户、55992人全部脱贫) share the words after its last item.
     list_ends = {m.list_id: m for m in mentions if m.list_id is not None}
+    list_sizes = Counter(m.list_id for m in mentions if m.list_id is not None)
     out: list[Measurement] = []
     for mention in mentions:
         m = mention.measurement
         context = resolver.clause_text(mention)
         segment = resolver.segment_text(mention)
-        clause_start = _piece(resolver.clauses, mention.start)[1]
+        clause_start = _within(_piece(resolver.clauses, mention.start)[1], mention.start)
         subject = m.subject or _subject_phrase(resolver.text, mention, clause_start)
         last = list_ends.get(mention.list_id) if mention.list_id is not None else None
         if last is not None and last is not mention:
@@ -458,7 +478,7 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
         out.append(
             attrs.evolve(
                 m,
-                regions=resolver.regions_for(mention, mentions),
+                regions=resolver.regions_for(mention, list_sizes),
                 time=resolver.time_for(mention),
                 indicator=indicator,
                 programme=programme,
