@@ -300,17 +300,44 @@ def _converter(converter: TextConverter | None) -> TextConverter:
     return default_converter()
 
 
+#: Per converter (by identity; the converter is kept so its id cannot be reused): whether
+#: each CJK character seen so far changes when converted alone.
+_CHAR_MEMOS: dict[int, tuple[TextConverter, dict[str, bool]]] = {}
+
+
+def _char_memo(converter: TextConverter) -> dict[str, bool]:
+    entry = _CHAR_MEMOS.setdefault(id(converter), (converter, {}))
+    return entry[1]
+
+
+def _changing_chars(text: str, conv: TextConverter) -> frozenset[str]:
+    """The distinct CJK characters of ``text`` that the converter changes (one at a time).
+
+    Characters are converted once per process and remembered, so deciding the script of a
+    document costs a set lookup per character instead of a conversion of the whole text.
+    """
+    memo = _char_memo(conv)
+    distinct = {c for run in _CJK_RUN.findall(text) for c in run}
+    unknown = [c for c in distinct if c not in memo]
+    if unknown:
+        # One call for all new characters; the line breaks keep OpenCC from joining them
+        # into phrases.
+        converted = conv.convert("\n".join(unknown)).split("\n")
+        if len(converted) == len(unknown):
+            memo.update((c, c != new) for c, new in zip(unknown, converted, strict=True))
+        else:  # pragma: no cover - a converter that rewrote the separators
+            memo.update((c, conv.convert(c) != c) for c in unknown)
+    return frozenset(c for c in distinct if memo[c])
+
+
 def is_traditional(text: str, converter: TextConverter | None = None) -> bool:
     """Whether at least 2 % of the CJK characters of ``text`` change under t2s conversion."""
-    conv = _converter(converter)
-    cjk = "".join(_CJK_RUN.findall(text))
+    cjk = sum(len(run) for run in _CJK_RUN.findall(text))
     if not cjk:
         return False
-    simplified = conv.convert(cjk)
-    if len(simplified) != len(cjk):
-        return True
-    changed = sum(a != b for a, b in zip(cjk, simplified, strict=True))
-    return changed >= max(1, len(cjk) // 50)
+    changing = _changing_chars(text, _converter(converter))
+    changed = sum(1 for c in text if c in changing)
+    return changed >= max(1, cjk // 50)
 
 
 def normalize_script(text: str, converter: TextConverter | None = None) -> tuple[str, OffsetMap]:
@@ -324,6 +351,10 @@ def normalize_script(text: str, converter: TextConverter | None = None) -> tuple
     '乡村振兴'
     """
     conv = _converter(converter)
+    # Fast path: no character of the text changes, so OpenCC is not run at all (and does not
+    # rewrite simplified phrases such as 覆上 that its phrase table lists).
+    if not _changing_chars(text, conv):
+        return text, OffsetMap.identity(len(text))
     whole = conv.convert(text)
     if whole == text:
         return text, OffsetMap.identity(len(text))
