@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -56,11 +57,11 @@ def test_every_target_has_a_status(output: str) -> None:
 
 def test_synthetic_articles_are_deterministic_and_distinct() -> None:
     """The generator gives the same article for the same seed and never repeats a text."""
-    sys.path.insert(0, str(BENCH.parent))
-    try:
-        import synthetic  # noqa: PLC0415 - a script beside the benchmark
-    finally:
-        sys.path.remove(str(BENCH.parent))
+    spec = importlib.util.spec_from_file_location("synthetic", BENCH.parent / "synthetic.py")
+    assert spec is not None
+    assert spec.loader is not None
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
     first = [text for _, text in synthetic.iter_corpus(0.02, seed=1)]
     again = [text for _, text in synthetic.iter_corpus(0.02, seed=1)]
     assert first == again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,12 +33,12 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 def _compute(client: Client, collection: object) -> Any:
     """The result of ``collection`` computed on the cluster."""
-    return client.compute(collection).result()  # type: ignore[no-untyped-call]
+    return client.compute(collection).result()  # type: ignore[no-untyped-call, unused-ignore]
 
 
 def _sync(bag: Bag) -> list[dict[str, object]]:
     """The records of ``bag`` computed in this thread."""
-    return list(bag.compute(scheduler="sync"))  # type: ignore[no-untyped-call]
+    return list(bag.compute(scheduler="sync"))  # type: ignore[no-untyped-call, unused-ignore]
 
 
 def _key(record: dict[str, object]) -> tuple[str, int]:
@@ -48,10 +49,10 @@ def _key(record: dict[str, object]) -> tuple[str, int]:
 def client() -> Iterator[Client]:
     """A two-worker local cluster of separate processes, shut down at the end."""
     with (
-        LocalCluster(  # type: ignore[no-untyped-call]
+        LocalCluster(  # type: ignore[no-untyped-call, unused-ignore]
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        Client(cluster) as dask_client,  # type: ignore[no-untyped-call]
+        Client(cluster) as dask_client,  # type: ignore[no-untyped-call, unused-ignore]
     ):
         yield dask_client
 
@@ -120,3 +121,10 @@ def test_models_pickle() -> None:
     measurements = sp.extract(doc)
     assert pickle.loads(pickle.dumps(doc)) == doc  # noqa: S301 - our own data
     assert pickle.loads(pickle.dumps(measurements)) == measurements  # noqa: S301
+
+
+def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Dask, the error says which extra to install."""
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(ImportError, match=r"pip install 'shanxi-poverty\[dask\]'"):
+        measurement_bag(str(SEEDS / "*.txt"))

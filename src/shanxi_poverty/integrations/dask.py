@@ -173,7 +173,7 @@ def measurement_bag(
     except ImportError as exc:
         raise _missing(exc) from exc
     files = _open_files(paths, storage_options)
-    bag = db.from_sequence(  # type: ignore[no-untyped-call]
+    bag = db.from_sequence(  # type: ignore[no-untyped-call, unused-ignore]
         files, npartitions=npartitions, partition_size=files_per_partition
     )
     return cast(
@@ -217,5 +217,5 @@ def measurement_frame(
         on_error=on_error,
         storage_options=storage_options,
     )
-    frame = bag.to_dataframe(meta=frame_meta())  # type: ignore[no-untyped-call]
+    frame = bag.to_dataframe(meta=frame_meta())  # type: ignore[no-untyped-call, unused-ignore]
     return cast("dask.dataframe.DataFrame", frame)
