@@ -77,7 +77,9 @@ from shanxi_poverty.model import (
     TimeReference,
 )
 from shanxi_poverty.numerals import format_chinese, parse_number
+from shanxi_poverty.pipeline import RawText, iter_documents, iter_measurements, map_documents
 from shanxi_poverty.regions import Gazetteer, RegionMatch, find_regions, load_gazetteer
+from shanxi_poverty.report import CorpusReport, GrowthClaim, build_report
 from shanxi_poverty.sources import (
     SourceParser,
     decode_raw,
@@ -101,6 +103,7 @@ __all__ = [
     "AmbiguousFigureError",
     "Article",
     "BinaryInputError",
+    "CorpusReport",
     "Damage",
     "Dimension",
     "DimensionMismatchError",
@@ -117,6 +120,7 @@ __all__ = [
     "FormerName",
     "Gazetteer",
     "GrowthCheck",
+    "GrowthClaim",
     "Indicator",
     "Measurement",
     "Mention",
@@ -128,6 +132,7 @@ __all__ = [
     "Programme",
     "Provenance",
     "Qualifier",
+    "RawText",
     "Reconciliation",
     "Region",
     "RegionLevel",
@@ -148,6 +153,7 @@ __all__ = [
     "Vocabulary",
     "VocabularyError",
     "__version__",
+    "build_report",
     "cagr",
     "check_growth_claim",
     "decode_raw",
@@ -159,8 +165,11 @@ __all__ = [
     "get_indicator",
     "get_programme",
     "group_by",
+    "iter_documents",
+    "iter_measurements",
     "load_gazetteer",
     "load_vocabulary",
+    "map_documents",
     "match_indicator",
     "match_programme",
     "mean",

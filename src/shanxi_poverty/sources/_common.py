@@ -345,12 +345,13 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
     """
     heading = " ".join(t for t in (meta.title, meta.subtitle) if t)
     named = _find_places(meta.publisher or "") + _find_places(heading)
-    in_text = [p.name for p in _find_places(doc_text)]
+    places = _find_places(doc_text)
+    in_text = [p.name for p in places]
     level = _deictic_level(doc_text)
     if level == "province":
         return "山西省"
     if level is not None:
-        by_name = {p.name: p for p in _find_places(doc_text)}
+        by_name = {p.name: p for p in places}
         for place in named:
             if place.level == level:
                 return place.name
