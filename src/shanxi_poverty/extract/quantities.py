@@ -470,20 +470,8 @@ class _Scanner:
         while (nxt := self.rules.implied_noun.match(text, noun.end(), window_end)) is not None:
             noun = nxt
         unit = self.rules.implied_units[noun.group()]
-        if inside:
-            qualifier = Qualifier.MORE_THAN
-        else:
-            qualifier = self.qualifier_before(start) or post or Qualifier.EXACT
-        return _Candidate(
-            start=start,
-            end=pos,
-            number=number,
-            unit_word=unit,
-            multiplier="",
-            qualifier=qualifier,
-            inside_more=inside,
-            implied=True,
-            tail=after_post,
+        return self._implied_candidate(
+            start, pos, number, unit, inside=inside, post=post, tail=after_post
         )
 
     # -- the pass --------------------------------------------------------------------------
@@ -579,18 +567,34 @@ class _Scanner:
         if not nouns:
             return None
         unit = self.rules.implied_units[nouns[-1].group()]
-        if inside is not None:
+        return self._implied_candidate(
+            start, pos, number, unit, inside=inside is not None, post=post, tail=tail
+        )
+
+    def _implied_candidate(
+        self,
+        start: int,
+        end: int,
+        number: str,
+        unit: str,
+        *,
+        inside: bool,
+        post: Qualifier | None,
+        tail: int,
+    ) -> _Candidate:
+        """A figure whose unit comes from a noun near it (余/多 inside the span wins)."""
+        if inside:
             qualifier = Qualifier.MORE_THAN
         else:
             qualifier = self.qualifier_before(start) or post or Qualifier.EXACT
         return _Candidate(
             start=start,
-            end=pos,
+            end=end,
             number=number,
             unit_word=unit,
             multiplier="",
             qualifier=qualifier,
-            inside_more=inside is not None,
+            inside_more=inside,
             implied=True,
             tail=tail,
         )
