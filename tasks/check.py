@@ -22,35 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _gates(build: Path) -> dict[str, list[str]]:
     py = sys.executable
+    sphinx = [py, "-m", "sphinx", "-W", "--keep-going", "-q", "-b"]
     return {
         "pytest": [py, "-m", "pytest"],
         "mypy": [py, "-m", "mypy", "--strict"],
         "ruff": [py, "-m", "ruff", "check", "."],
         "ruff-format": [py, "-m", "ruff", "format", "--check", "."],
-        "docs": [
-            py,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "html",
-            "docs",
-            str(build / "html"),
-        ],
-        "doctest": [
-            py,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "doctest",
-            "docs",
-            str(build / "doctest"),
-        ],
+        "docs": [*sphinx, "html", "docs", str(build / "html")],
+        "doctest": [*sphinx, "doctest", "docs", str(build / "doctest")],
     }
 
 

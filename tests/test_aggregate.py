@@ -6,7 +6,6 @@ import json
 import pickle
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 import pytest
@@ -56,9 +55,7 @@ from shanxi_poverty.model import (
     TimeReference,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "gold" / "data"
-SEEDS = ROOT / "seeds"
+from .conftest import GOLD, SEEDS
 
 SHANXI = Region("山西省", RegionLevel.PROVINCE, "140000", short_name="山西")
 TAIYUAN = Region("太原市", RegionLevel.PREFECTURE, "140100", parent_code="140000")

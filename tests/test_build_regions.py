@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,9 +12,11 @@ import pytest
 from shanxi_poverty._resources import read_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
 SCRIPT = ROOT / "tasks" / "build_regions.py"
 
 

@@ -6,13 +6,17 @@ import importlib.metadata
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import shanxi_poverty
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 DATA = ROOT / "src" / "shanxi_poverty" / "data"
 
 

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 from shanxi_poverty._opencc import default_converter
 from shanxi_poverty.sources import parse_document
 
-from ..conftest import read_seed
-
-ROOT = Path(__file__).resolve().parents[2]
-
+from ..conftest import GOLD, read_seed
 
 FIELDS = ("title", "published", "publisher", "authors", "home_region")
 FLOOR = 0.85
@@ -41,7 +37,7 @@ def metadata_agreement() -> tuple[dict[str, tuple[int, int]], list[str]]:
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     misses: list[str] = []
-    for path in sorted((ROOT / "tests" / "gold" / "data").glob("*.meta.json")):
+    for path in sorted(GOLD.glob("*.meta.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         doc = parse_document(read_seed(gold["doc"]), name=gold["doc"])
         for field in FIELDS:

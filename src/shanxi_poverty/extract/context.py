@@ -182,12 +182,12 @@ def _date(year: int | None, month: str | None, day: str | None) -> dt.date | Non
 def _find_times(text: str, doc_year: int | None) -> list[_Time]:
     """Every time anchor of the text, in order."""
     times: list[_Time] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # positions already inside an anchor (anchors are short)
 
     def add(start: int, end: int, time: TimeReference) -> None:
-        if not any(lo < end and start < hi for lo, hi in taken):
+        if taken.isdisjoint(range(start, end)):
             times.append(_Time(start, end, time))
-            taken.append((start, end))
+            taken.update(range(start, end))
 
     for m in _AS_OF.finditer(text):
         if m["year"] is None and m["month"] is None and m["now"] is None:
@@ -292,17 +292,20 @@ class _Resolver:
     def _find_places(self) -> list[_Place]:
         from shanxi_poverty.regions import find_regions  # noqa: PLC0415
 
+        # Quotes do not nest or overlap, so the one that may hold a match is the last one
+        # opening before it.
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
+        quote_starts = [lo for lo, _ in quoted]
         matches: list[RegionMatch] = find_regions(
             self.text, within=self.homes[0][1], year=self.doc_year, gazetteer=self.gazetteer
         )
         places: list[_Place] = []
         for match in matches:
-            inside = next(
-                ((lo, hi) for lo, hi in quoted if lo < match.start and match.end < hi), None
-            )
-            if inside is not None and self.text[inside[0] + 1 : inside[1] - 1] != match.text:
-                continue  # a brand such as “天镇保姆”, not a place
+            i = bisect.bisect_left(quote_starts, match.start) - 1
+            if i >= 0:
+                lo, hi = quoted[i]
+                if match.end < hi and self.text[lo + 1 : hi - 1] != match.text:
+                    continue  # a brand such as “天镇保姆”, not a place
             previous = places[-1] if places and places[-1].deixis_level is None else None
             gap = self.text[previous.end : match.start] if previous else None
             if previous is not None and gap in _COORDINATORS:
