@@ -56,3 +56,10 @@ def test_partial_cover_is_unaccounted() -> None:
 def test_adverbs_are_excluded() -> None:
     """一 in common words is an adverb exclusion, so the audit is clean."""
     assert audit(Document.from_text("统一安排一些项目，一起干。")) == []
+
+
+def test_dotted_code_is_accounted_for() -> None:
+    """A code with a dotted tail (found by the fuzzer: p42x2x2X2x2x26.2X) is one excluded id."""
+    from shanxi_poverty import parse_document  # noqa: PLC0415
+
+    assert audit(parse_document("p42x2x2X2x2x26.2X", name="fuzz.txt")) == []

@@ -105,10 +105,14 @@ FIXED_RULES: Final = (
         ),
         "page",
     ),
-    # a letters+digits code (NW2022…, infoCode) or a digit string too long to be an amount
+    # a letters+digits code (NW2022…, infoCode, v1.2.3), dotted parts included, or a digit
+    # string too long to be an amount
     Rule(
         "code",
-        regex.compile(r"(?<![A-Za-z_])[A-Za-z_]++[0-9][A-Za-z0-9_]*+|(?<![0-9.])[0-9]{13,}+"),
+        regex.compile(
+            r"(?<![A-Za-z_])[A-Za-z_]++[0-9][A-Za-z0-9_]*+(?:\.[A-Za-z0-9_]++)*+"
+            r"|(?<![0-9.])[0-9]{13,}+"
+        ),
         "url_or_id",
     ),
     Rule(
