@@ -63,3 +63,14 @@ def test_dotted_code_is_accounted_for() -> None:
     from shanxi_poverty import parse_document  # noqa: PLC0415
 
     assert audit(parse_document("p42x2x2X2x2x26.2X", name="fuzz.txt")) == []
+
+
+def test_run_reaching_past_an_excluded_id_is_excluded_whole() -> None:
+    """An id-like match that ends inside a numeral run (found by hypothesis: 0@2.3亿元, the
+    e-mail rule takes 0@2.3) leaves no digits of the run unaccounted."""
+    from shanxi_poverty import parse_document  # noqa: PLC0415
+
+    doc = parse_document("0@2.3亿元", name="fuzz.txt")
+    assert audit(doc) == []
+    reasons = {(e.text, e.reason) for e in scan(doc).exclusions}
+    assert ("2.3亿", ExclusionReason.URL_OR_ID) in reasons

@@ -23,6 +23,7 @@ import functools
 import html
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Final, TypeAlias
 
@@ -122,6 +123,7 @@ _TAG_NAME: Final = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _NEWLINE: Final = re.compile(r"\r\n?")
 _LINE: Final = re.compile(r"[^\n]*")
 _CJK_RUN: Final = re.compile(rf"[{CJK}]+")
+_CJK_CHAR: Final = re.compile(rf"[{CJK}]")
 
 # Full-width characters that matter for numbers, mapped one to one.
 _WIDTH: Final = str.maketrans(
@@ -300,43 +302,49 @@ def _converter(converter: TextConverter | None) -> TextConverter:
     return default_converter()
 
 
-#: Per converter (by identity; the converter is kept so its id cannot be reused): whether
-#: each CJK character seen so far changes when converted alone.
-_CHAR_MEMOS: dict[int, tuple[TextConverter, dict[str, bool]]] = {}
+class _CharMemo:
+    """What one converter does to single characters, remembered per process."""
+
+    __slots__ = ("changing", "converter", "seen")
+
+    def __init__(self, converter: TextConverter) -> None:
+        self.converter = converter  # kept so that its id cannot be reused
+        self.seen: set[str] = set()
+        self.changing: set[str] = set()
 
 
-def _char_memo(converter: TextConverter) -> dict[str, bool]:
-    entry = _CHAR_MEMOS.setdefault(id(converter), (converter, {}))
-    return entry[1]
+#: Per converter (by identity): every character seen so far, and the CJK ones it changes.
+_CHAR_MEMOS: dict[int, _CharMemo] = {}
 
 
 def _changing_chars(text: str, conv: TextConverter) -> frozenset[str]:
     """The distinct CJK characters of ``text`` that the converter changes (one at a time).
 
     Characters are converted once per process and remembered, so deciding the script of a
-    document costs a set lookup per character instead of a conversion of the whole text.
+    document costs set operations on its distinct characters instead of a conversion.
     """
-    memo = _char_memo(conv)
-    distinct = {c for run in _CJK_RUN.findall(text) for c in run}
-    unknown = [c for c in distinct if c not in memo]
+    memo = _CHAR_MEMOS.setdefault(id(conv), _CharMemo(conv))
+    chars = set(text)
+    unknown = [c for c in chars - memo.seen if _CJK_CHAR.fullmatch(c)]
     if unknown:
         # One call for all new characters; the line breaks keep OpenCC from joining them
         # into phrases.
         converted = conv.convert("\n".join(unknown)).split("\n")
-        if len(converted) == len(unknown):
-            memo.update((c, c != new) for c, new in zip(unknown, converted, strict=True))
-        else:  # pragma: no cover - a converter that rewrote the separators
-            memo.update((c, conv.convert(c) != c) for c in unknown)
-    return frozenset(c for c in distinct if memo[c])
+        if len(converted) != len(unknown):  # pragma: no cover - a converter that rewrote \n
+            converted = [conv.convert(c) for c in unknown]
+        memo.changing.update(c for c, new in zip(unknown, converted, strict=True) if c != new)
+    memo.seen |= chars
+    return frozenset(chars & memo.changing)
 
 
 def is_traditional(text: str, converter: TextConverter | None = None) -> bool:
     """Whether at least 2 % of the CJK characters of ``text`` change under t2s conversion."""
-    cjk = sum(len(run) for run in _CJK_RUN.findall(text))
-    if not cjk:
-        return False
     changing = _changing_chars(text, _converter(converter))
-    changed = sum(1 for c in text if c in changing)
+    if not changing:
+        return False
+    counts = Counter(text)
+    cjk = sum(n for c, n in counts.items() if _CJK_CHAR.fullmatch(c))
+    changed = sum(counts[c] for c in changing)
     return changed >= max(1, cjk // 50)
 
 

@@ -20,19 +20,22 @@ the 11 county-level units abolished in 2018–2019.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
+import re
 import tomllib
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from shanxi_poverty._resources import read_text
+from shanxi_poverty._wordlist import trie_pattern
 from shanxi_poverty.errors import RegionNotFoundError
 from shanxi_poverty.model import FormerName, Region, RegionLevel
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
 __all__ = [
     "Gazetteer",
@@ -151,6 +154,118 @@ def _lengths_by_first_char(names: frozenset[str]) -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 
+@functools.lru_cache(maxsize=16)
+def _name_start_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching where some name starts: most characters of a text start none, and
+    ``search`` skips them in C (the scanner then picks the name)."""
+    return re.compile(trie_pattern(names))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex source matching the longest of ``words`` that matches (empty for no words)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _compile(source: str) -> re.Pattern[str] | None:
+    """The compiled ``source``, or ``None`` for an empty one (no words: nothing matches)."""
+    return re.compile(source) if source else None
+
+
+@functools.lru_cache(maxsize=16)
+def _blocked_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    return _compile(_alternation(p for p in phrases if p))
+
+
+_CJK_RANGES: Final = "\u3400-\u4dbf\u4e00-\u9fff"  # as in _is_cjk, for a regex class
+
+_Suffix = tuple[str, RegionLevel, bool]  # suffix, level, needs a region right before it
+
+
+@attrs.frozen(eq=False)
+class _SettlementRules:
+    """The ``[settlement]`` word lists compiled for scanning (see :func:`_settlement_rules`)."""
+
+    by_first_char: dict[str, tuple[_Suffix, ...]]
+    anywhere: tuple[_Suffix, ...]  # empty suffixes, which stand at every position
+    suffix_pattern: re.Pattern[str] | None
+    bad_follow: re.Pattern[str] | None
+    boundary_words: tuple[tuple[int, frozenset[str]], ...]  # by length
+
+    def positions(self, text: str) -> Iterator[int]:
+        """Where a suffix may start, in order."""
+        if self.anywhere or self.suffix_pattern is None:
+            yield from range(len(text))
+            return
+        search = self.suffix_pattern.search
+        found = search(text)
+        while found is not None:  # not finditer: suffixes might overlap
+            yield found.start()
+            found = search(text, found.start() + 1)
+
+    def suffixes_at(self, char: str) -> tuple[_Suffix, ...]:
+        """The suffixes that may start with ``char``, in the order of the word lists."""
+        return self.by_first_char.get(char, self.anywhere)
+
+    def boundary_word_before(self, text: str, pos: int) -> bool:
+        """Whether one of the boundary words ends right before ``pos``."""
+        return any(n <= pos and text[pos - n : pos] in group for n, group in self.boundary_words)
+
+
+@functools.cache
+def _settlement_rules(words: _PlaceWords) -> _SettlementRules:
+    suffixes: list[_Suffix] = [
+        *((s, RegionLevel.TOWNSHIP, False) for s in words.township),
+        *((s, RegionLevel.VILLAGE, False) for s in words.village),
+        *(
+            (s, RegionLevel.TOWNSHIP if s == "街道" else RegionLevel.VILLAGE, True)
+            for s in words.after_region_only
+        ),
+    ]
+    first_chars = {s[0] for s, _, _ in suffixes if s}
+    by_length: dict[int, set[str]] = {}
+    for word in words.boundary_words:
+        by_length.setdefault(len(word), set()).add(word)
+    return _SettlementRules(
+        by_first_char={c: tuple(x for x in suffixes if x[0][:1] in ("", c)) for c in first_chars},
+        anywhere=tuple(x for x in suffixes if not x[0]),
+        suffix_pattern=_suffix_pattern(suffixes, words),
+        bad_follow=_compile(_alternation(words.suffix_bad_follow)),
+        boundary_words=tuple((n, frozenset(ws)) for n, ws in sorted(by_length.items())),
+    )
+
+
+def _suffix_pattern(suffixes: Iterable[_Suffix], words: _PlaceWords) -> re.Pattern[str] | None:
+    """Where a suffix may end a township or village name, so that ``re`` skips every other
+    position (the scanner checks each rule again where it stops).
+
+    The suffix must not start a compound noun (村民, 乡镇) and must follow a stem character:
+    Chinese, not a boundary character, and not a one-character word no stem ends with (农村).
+    """
+    follow = _alternation(words.suffix_bad_follow)
+    bad_last = {w for w in words.stem_bad_end if len(w) == 1}
+    bad_last_village = bad_last | {w for w in words.village_stem_bad_end if len(w) == 1}
+    alts = set()
+    for suffix, level, _ in suffixes:
+        if not suffix:
+            continue
+        escaped = re.escape(suffix)
+        last = bad_last_village if level is RegionLevel.VILLAGE else bad_last
+        alt = f"{escaped}(?<=[{_CJK_RANGES}]{escaped})"
+        if words.boundary_chars or last:
+            alt += f"(?<!{_char_class(words.boundary_chars | last)}{escaped})"
+        alts.add(alt + (f"(?!{follow})" if follow else ""))
+    return _compile("|".join(sorted(alts)))
+
+
+@functools.cache
+def _clause_end_pattern() -> re.Pattern[str]:
+    return re.compile(_char_class(_CLAUSE_END))
+
+
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
@@ -163,7 +278,7 @@ class Gazetteer:
     (大同县) and ``<prefecture><county>`` compounds (阳泉市城区, 阳泉城区).
     """
 
-    __slots__ = ("_by_code", "_by_name", "_children", "_poverty", "_successor")
+    __slots__ = ("_by_code", "_by_name", "_children", "_names", "_poverty", "_successor")
 
     def __init__(
         self,
@@ -189,6 +304,8 @@ class Gazetteer:
                 names.add(region.short_name)
             for name in names:
                 self._by_name.setdefault(name, []).append(region)
+        # built once: scanners key their compiled patterns on this very set
+        self._names = frozenset(self._by_name)
 
     @classmethod
     def from_json(cls, text: str) -> Gazetteer:
@@ -240,7 +357,7 @@ class Gazetteer:
 
     def names(self) -> frozenset[str]:
         """Every name, short name and alias the gazetteer knows."""
-        return frozenset(self._by_name)
+        return self._names
 
     def successor(self, region: Region) -> Region | None:
         """The current unit that took over an abolished one (大同县 → 云州区), else ``None``."""
@@ -424,6 +541,18 @@ class _Candidate:
     short: bool
 
 
+@attrs.frozen
+class _Anchors:
+    """What places a township or village: clause starts, divisions and townships by end."""
+
+    clause_starts: list[int]  # 0 and every offset right after a clause end
+    admin: list[_Candidate]
+    admin_starts: list[int]
+    admin_ends: list[int]
+    last_confirmed: list[int]  # per division, index of the last confirmed one up to it, or -1
+    township_starts: dict[int, int]  # end -> start of every township found
+
+
 class _Scanner:
     """One pass of :func:`find_regions` over one text."""
 
@@ -442,16 +571,19 @@ class _Scanner:
         self.within = within
         self.year = year
         self.names = gazetteer.names()
-        self.max_name = max(len(n) for n in self.names)
         self.blocked = self._blocked_positions()
+        self._candidates: dict[str, tuple[Region, ...]] = {}
 
     def _blocked_positions(self) -> set[int]:
         out: set[int] = set()
-        for phrase in self.words.blocked:
-            start = self.text.find(phrase)
-            while start >= 0:
-                out.update(range(start, start + len(phrase)))
-                start = self.text.find(phrase, start + 1)
+        pattern = _blocked_pattern(self.words.blocked)
+        if pattern is None:
+            return out
+        # every start, as phrases may overlap; of those starting together the longest matches
+        found = pattern.search(self.text)
+        while found is not None:
+            out.update(range(found.start(), found.end()))
+            found = pattern.search(self.text, found.start() + 1)
         return out
 
     def run(self) -> list[RegionMatch]:
@@ -472,7 +604,9 @@ class _Scanner:
     # -- divisions -------------------------------------------------------------------------
 
     def _resolve(self, name: str, previous: _Candidate | None, start: int) -> Region | None:
-        found = self.gaz.candidates(name, year=self.year)
+        found = self._candidates.get(name)
+        if found is None:  # the same few names recur all through a text
+            found = self._candidates[name] = self.gaz.candidates(name, year=self.year)
         if len(found) > 1:
             context = None
             if previous is not None and previous.end == start:
@@ -490,26 +624,12 @@ class _Scanner:
     def _admin_candidates(self) -> list[_Candidate]:
         text, out = self.text, []
         lengths = _lengths_by_first_char(self.names)
+        # only positions where some name starts can hold a candidate: jump between them
+        next_start = _name_start_pattern(self.names).search
         i, previous = 0, None
-        while i < len(text):
-            hit = None
-            for length in lengths.get(text[i], ()):
-                if length > len(text) - i:
-                    continue
-                name = text[i : i + length]
-                if name not in self.names or any(p in self.blocked for p in range(i, i + length)):
-                    continue
-                region = self._resolve(name, previous, i)
-                if region is None:
-                    continue
-                if not self._full_name_ok(name, region, i + length):
-                    continue
-                short = region.short_name == name and not name.endswith(_COUNTY_SUFFIXES)
-                ambiguous_short = (
-                    short and len(name) <= 2 and name not in self.words.safe_short  # noqa: PLR2004
-                )
-                hit = _Candidate(i, i + length, region, not ambiguous_short, ambiguous_short)
-                break
+        while (found := next_start(text, i)) is not None:
+            i = found.start()
+            hit = self._admin_at(i, lengths[text[i]], previous)
             if hit is None:
                 i += 1
                 continue
@@ -517,6 +637,29 @@ class _Scanner:
             previous = hit
             i = hit.end
         return out
+
+    def _admin_at(
+        self, i: int, lengths: tuple[int, ...], previous: _Candidate | None
+    ) -> _Candidate | None:
+        """The longest acceptable name starting at ``i``, as a candidate."""
+        text = self.text
+        for length in lengths:
+            if length > len(text) - i:
+                continue
+            name = text[i : i + length]
+            if name not in self.names or not self.blocked.isdisjoint(range(i, i + length)):
+                continue
+            region = self._resolve(name, previous, i)
+            if region is None:
+                continue
+            if not self._full_name_ok(name, region, i + length):
+                continue
+            short = region.short_name == name and not name.endswith(_COUNTY_SUFFIXES)
+            ambiguous_short = (
+                short and len(name) <= 2 and name not in self.words.safe_short  # noqa: PLR2004
+            )
+            return _Candidate(i, i + length, region, not ambiguous_short, ambiguous_short)
+        return None
 
     def _full_name_ok(self, name: str, region: Region, end: int) -> bool:
         """One-character-stem counties (沁县) are not matched before 级/域 (相应县级), and
@@ -560,7 +703,9 @@ class _Scanner:
 
     # -- townships and villages ------------------------------------------------------------
 
-    def _stem_start(self, suffix_at: int, region_ends: set[int]) -> tuple[int, bool] | None:
+    def _stem_start(
+        self, suffix_at: int, region_ends: set[int], rules: _SettlementRules
+    ) -> tuple[int, bool] | None:
         """Where the stem before ``suffix_at`` starts, and whether a place name precedes it."""
         words, text = self.words, self.text
         for k in range(1, words.max_stem + 1):
@@ -578,37 +723,33 @@ class _Scanner:
                 start == 0
                 or not _is_cjk(text[start - 1])
                 or text[start - 1] in words.boundary_chars
-                or any(text.startswith(w, start - len(w)) for w in words.boundary_words)
+                or rules.boundary_word_before(text, start)
             ):
                 return start, False
         return None
 
     def _settlements(self, admin: list[_Candidate]) -> list[RegionMatch]:
         words, text = self.words, self.text
-        covered = {p for c in admin for p in range(c.start, c.end)}
-        region_ends = {c.end for c in admin}
-        suffixes = [
-            *((s, RegionLevel.TOWNSHIP, False) for s in words.township),
-            *((s, RegionLevel.VILLAGE, False) for s in words.village),
-            *(
-                (s, RegionLevel.TOWNSHIP if s == "街道" else RegionLevel.VILLAGE, True)
-                for s in words.after_region_only
-            ),
-        ]
-        # a suffix can only start where its first character stands
-        first_chars = {s[0] for s, _, _ in suffixes} if all(s for s, _, _ in suffixes) else None
+        rules = _settlement_rules(words)
+        covered = bytearray(len(text))
+        for c in admin:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        # a stem stops after a division or an earlier township (郭道镇北大里村)
+        ends = {c.end for c in admin}
         found: list[tuple[int, int, RegionLevel]] = []
-        for i in range(len(text)):
-            if i in covered or (first_chars is not None and text[i] not in first_chars):
+        # spans are found left to right and never overlap, so a stem overlaps an earlier
+        # span exactly when it starts before the end of the last one
+        last_end = 0
+        for i in rules.positions(text):
+            if covered[i]:
                 continue
-            for suffix, level, needs_region in suffixes:
+            for suffix, level, needs_region in rules.suffixes_at(text[i]):
                 if not text.startswith(suffix, i):
                     continue
                 end = i + len(suffix)
-                if any(text.startswith(w, end) for w in words.suffix_bad_follow):
+                if rules.bad_follow is not None and rules.bad_follow.match(text, end):
                     continue
-                ends = region_ends | {e for _s, e, lvl in found if lvl is RegionLevel.TOWNSHIP}
-                located = self._stem_start(i, ends)
+                located = self._stem_start(i, ends, rules)
                 if located is None:
                     continue
                 start, after_region = located
@@ -619,40 +760,55 @@ class _Scanner:
                     continue
                 if level is RegionLevel.VILLAGE and stem.endswith(words.village_stem_bad_end):
                     continue
-                if any(
-                    p in covered or any(s <= p < e for s, e, _l in found) for p in range(start, i)
-                ):
+                if start < last_end or covered.find(1, start, i) >= 0:
                     continue
                 found.append((start, end, level))
+                last_end = end
+                if level is RegionLevel.TOWNSHIP:
+                    ends.add(end)
                 break
-        return [self._settlement_match(s, e, lvl, admin, found) for s, e, lvl in found]
+        if not found:
+            return []
+        clause_starts = [0] + [m.end() for m in _clause_end_pattern().finditer(text)]
+        last_confirmed, last = [], -1
+        for k, cand in enumerate(admin):
+            last = k if cand.confirmed else last
+            last_confirmed.append(last)
+        anchors = _Anchors(
+            clause_starts=clause_starts,
+            admin=admin,
+            admin_starts=[c.start for c in admin],
+            admin_ends=[c.end for c in admin],
+            last_confirmed=last_confirmed,
+            township_starts={e: s for s, e, lvl in found if lvl is RegionLevel.TOWNSHIP},
+        )
+        return [self._settlement_match(s, e, lvl, anchors) for s, e, lvl in found]
 
     def _settlement_match(
-        self,
-        start: int,
-        end: int,
-        level: RegionLevel,
-        admin: list[_Candidate],
-        found: list[tuple[int, int, RegionLevel]],
+        self, start: int, end: int, level: RegionLevel, anchors: _Anchors
     ) -> RegionMatch:
         parent_name = parent_code = None
-        clause_start = start
-        while clause_start > 0 and self.text[clause_start - 1] not in _CLAUSE_END:
-            clause_start -= 1
+        clause_start = anchors.clause_starts[bisect.bisect_right(anchors.clause_starts, start) - 1]
         # an adjacent township is the direct parent of a village
-        township = next((t for t in found if t[1] == start and t[2] is RegionLevel.TOWNSHIP), None)
-        anchor = township[0] if township else start
+        township = anchors.township_starts.get(start)
+        anchor = start if township is None else township
+        # the last division of the clause before the anchor that is confirmed or adjacent to
+        # it.  Divisions are sorted and disjoint, so those in the clause before the anchor
+        # are the run first..last, and only the last can end at the anchor.
         county = None
-        for cand in admin:
-            inside = clause_start <= cand.start and cand.end <= anchor
-            if inside and (cand.confirmed or cand.end == anchor):
-                county = cand.region
+        first = bisect.bisect_left(anchors.admin_starts, clause_start)
+        last = bisect.bisect_right(anchors.admin_ends, anchor) - 1
+        if last >= first:
+            if anchors.admin[last].end == anchor:
+                county = anchors.admin[last].region
+            elif anchors.last_confirmed[last] >= first:
+                county = anchors.admin[anchors.last_confirmed[last]].region
         if county is None and self.within is not None:
             county = self.within
         if county is not None:
             parent_name, parent_code = county.name, county.code
         if level is RegionLevel.VILLAGE and township is not None:
-            parent_name = self.text[township[0] : township[1]]
+            parent_name = self.text[township:start]
         name = self.text[start:end]
         region = Region(name=name, level=level, parent_code=parent_code, parent_name=parent_name)
         return RegionMatch(start, end, region, name)

@@ -22,6 +22,7 @@ shanxi_poverty.errors.DimensionMismatchError: cannot add '人' and '户': they m
 from __future__ import annotations
 
 import functools
+import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -94,6 +95,23 @@ def _pint_name(unit: str) -> str:
 
 
 @functools.cache
+def _unit_table() -> dict[str, tuple[Decimal, str, Dimension | None]]:
+    """The unit words extraction reads, resolved ahead of time (``data/unit_table.json``,
+    written by ``tasks/build_unit_table.py`` from pint), so extraction never imports pint.
+
+    The dimension is ``None`` for units outside :class:`Dimension` (兆瓦 measures power)."""
+    data: dict[str, dict[str, str | None]] = json.loads(read_text("unit_table.json"))
+    return {
+        word: (
+            Decimal(str(e["factor"])),
+            str(e["label"]),
+            None if e["dimension"] is None else Dimension(e["dimension"]),
+        )
+        for word, e in data.items()
+    }
+
+
+@functools.cache
 def split_unit(unit: str) -> tuple[Decimal, str]:
     """Split a written unit into its multiplier and canonical label.
 
@@ -107,6 +125,14 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     Raises:
         UnknownUnitError: if the word is not a unit of the registry.
     """
+    known = _unit_table().get(unit)
+    if known is not None:
+        return known[0], known[1]
+    return _pint_split_unit(unit)
+
+
+def _pint_split_unit(unit: str) -> tuple[Decimal, str]:
+    """:func:`split_unit` asked of the pint registry (no precomputed table)."""
     registry = unit_registry()
     name = _pint_name(unit)
     try:
@@ -162,8 +188,18 @@ def dimension_of(unit: str) -> Dimension:
         UnknownUnitError: if the unit is not in the registry, or measures something outside
             the dimensions this library knows (e.g. power).
     """
+    known = _unit_table().get(unit)
+    if known is None:
+        return _pint_dimension_of(unit)
+    if known[2] is None:
+        raise UnknownUnitError(unit)
+    return known[2]
+
+
+def _pint_dimension_of(unit: str) -> Dimension:
+    """:func:`dimension_of` asked of the pint registry (no precomputed table)."""
     registry = unit_registry()
-    split_unit(unit)
+    _pint_split_unit(unit)  # validates the name with a clear error
     dims = str(registry.Quantity(Decimal(1), _pint_name(unit)).dimensionality)
     try:
         return _DIMENSIONS[dims]

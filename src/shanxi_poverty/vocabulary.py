@@ -20,10 +20,12 @@ True
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from typing import TYPE_CHECKING, Final
 
 from shanxi_poverty._resources import read_text
+from shanxi_poverty._wordlist import longest_word_at_each_position, trie_pattern
 from shanxi_poverty.errors import UnknownUnitError, VocabularyError
 from shanxi_poverty.model import Dimension, Indicator, Programme
 
@@ -81,12 +83,13 @@ class Vocabulary:
     """The programmes and indicators, indexed by id and by every alias."""
 
     __slots__ = (
-        "_by_first_char",
+        "_alias_prefixes",
         "_counterparts",
+        "_indicator_finder",
         "_indicator_index",
         "_indicators",
+        "_programme_finder",
         "_programme_index",
-        "_programme_lengths",
         "_programmes",
     )
 
@@ -107,20 +110,21 @@ class Vocabulary:
         for prog in self._programmes.values():
             for name in (prog.name_zh, *prog.aliases):
                 self._programme_index.setdefault(_clean(name), prog)
-        # per first character, the lengths of the names starting with it, longest first
-        lengths: dict[str, set[int]] = {}
-        for key in self._programme_index:
-            if key:
-                lengths.setdefault(key[0], set()).add(len(key))
-        self._programme_lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+        self._programme_finder = re.compile(trie_pattern(self._programme_index))
         self._indicator_index: dict[str, Indicator] = {}
         for ind in self._indicators.values():
             for name in (ind.name_zh, *ind.aliases):
                 self._indicator_index.setdefault(_clean(name), ind)
-        self._by_first_char: dict[str, list[tuple[str, Indicator]]] = {}
-        for alias, ind in self._indicator_index.items():
-            if alias:
-                self._by_first_char.setdefault(alias[0], []).append((alias, ind))
+        self._indicator_finder = longest_word_at_each_position(self._indicator_index)
+        # The finder reports the longest alias at a position; the shorter ones starting
+        # there are its prefixes.
+        self._alias_prefixes = {
+            alias: tuple(
+                alias[:k] for k in range(len(alias), 0, -1) if alias[:k] in self._indicator_index
+            )
+            for alias in self._indicator_index
+            if alias
+        }
 
     @classmethod
     def from_toml(cls, programmes_text: str, indicators_text: str) -> Vocabulary:
@@ -219,19 +223,21 @@ class Vocabulary:
         return self._best_indicator(text, dimension)
 
     def _best_indicator(self, text: str, dimension: Dimension | None) -> Indicator | None:
+        last_end: dict[str, int] = {}  # each alias found → where its last occurrence ends
+        for match in self._indicator_finder.finditer(text):
+            start = match.start()
+            for alias in self._alias_prefixes[match.group(1)]:
+                last_end[alias] = start + len(alias)
         best: tuple[int, int, Indicator] | None = None
-        pairs = (pair for char in set(text) for pair in self._by_first_char.get(char, ()))
-        for alias, ind in pairs:
-            pos = text.rfind(alias)
-            if pos < 0:
-                continue
+        for alias, end in last_end.items():
+            ind = self._indicator_index[alias]
             chosen: Indicator | None = ind
             if not _compatible(ind, dimension):
                 twin = self._indicators.get(self._counterparts.get(ind.id, ""))
                 chosen = twin if twin is not None and _compatible(twin, dimension) else None
             if chosen is None:
                 continue
-            score = (len(alias), pos + len(alias))
+            score = (len(alias), end)
             if best is None or score > best[:2]:
                 best = (*score, chosen)
         return best[2] if best else None
@@ -267,20 +273,10 @@ class Vocabulary:
 
         Offsets refer to ``text`` as given (quotation marks are not skipped here).
         """
-        out: list[tuple[int, int, Programme]] = []
-        i = 0
-        while i < len(text):
-            for length in self._programme_lengths.get(text[i], ()):
-                if length > len(text) - i:
-                    continue
-                prog = self._programme_index.get(text[i : i + length])
-                if prog is not None:
-                    out.append((i, i + length, prog))
-                    i += length
-                    break
-            else:
-                i += 1
-        return out
+        index = self._programme_index
+        return [
+            (m.start(), m.end(), index[m.group()]) for m in self._programme_finder.finditer(text)
+        ]
 
 
 @functools.cache

@@ -62,106 +62,113 @@ _DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八
 
 @attrs.frozen
 class Rule:
-    """A named pattern that excludes what it matches, with the exclusion reason."""
+    """A named pattern that excludes what it matches, with the exclusion reason.
+
+    ``source`` is the pattern as written; ``starts_with``, when given, is a character class
+    holding every character a match can start with.  The compiled ``pattern`` then opens
+    with a lookahead on that class, which lets the engine skip ahead to those characters
+    instead of trying the whole pattern (and its leading lookbehind) at every position;
+    the matches are the same (``tests/extract/test_rules.py`` checks it on the seeds).
+    """
 
     name: str
-    pattern: regex.Pattern[str]
+    source: str
     reason: str
+    starts_with: str | None = None
+    pattern: regex.Pattern[str] = attrs.field(init=False)
+
+    @pattern.default
+    def _compile(self) -> regex.Pattern[str]:
+        if self.starts_with is None:
+            return regex.compile(self.source)
+        return regex.compile(f"(?=[{self.starts_with}])(?:{self.source})")
 
 
 #: Fixed exclusion rules, tried in this order over the whole text.
 FIXED_RULES: Final = (
-    Rule(
-        "url", regex.compile(r"(?:https?:)?//[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]++"), "url_or_id"
-    ),
-    Rule("www", regex.compile(r"(?<![A-Za-z0-9.])www\.[A-Za-z0-9._~/?#=&%-]++"), "url_or_id"),
-    Rule(
-        "email", regex.compile(r"(?<![A-Za-z0-9._-])[A-Za-z0-9._-]++@[A-Za-z0-9.-]++"), "url_or_id"
-    ),
+    Rule("url", r"(?:https?:)?//[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]++", "url_or_id"),
+    Rule("www", r"(?<![A-Za-z0-9.])www\.[A-Za-z0-9._~/?#=&%-]++", "url_or_id"),
+    Rule("email", r"(?<![A-Za-z0-9._-])[A-Za-z0-9._-]++@[A-Za-z0-9.-]++", "url_or_id"),
     Rule(
         "iso_datetime",
-        regex.compile(
-            rf"(?<![{DIGITS}])[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?![{DIGITS}])"
-            r"(?:[ T]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[+-][0-9]{2}:?[0-9]{2})?+)?+"
-        ),
+        rf"(?<![{DIGITS}])[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?![{DIGITS}])"
+        r"(?:[ T]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[+-][0-9]{2}:?[0-9]{2})?+)?+",
         "date",
     ),
     Rule(
         "clock",
-        regex.compile(r"(?<![0-9])[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?+(?![0-9])"),
+        r"(?<![0-9])[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?+(?![0-9])",
         "time",
     ),
     Rule(
         "phone",
-        regex.compile(
-            r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}[-－][0-9]{7,8}|[0-9]{3,4}[-－][0-9]{7,8})(?![0-9])"
-        ),
+        r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}[-－][0-9]{7,8}|[0-9]{3,4}[-－][0-9]{7,8})(?![0-9])",
         "phone",
+        starts_with="0-9",
     ),
     Rule(
         "page",
-        regex.compile(
-            r"第?(?<![0-9０-９])[0-9０-９]++[版页]|(?<![A-Za-z])[Pp][0-9]++|(?<![0-9/])[0-9]++/[0-9]++页"
-        ),
+        r"第?(?<![0-9０-９])[0-9０-９]++[版页]|(?<![A-Za-z])[Pp][0-9]++|(?<![0-9/])[0-9]++/[0-9]++页",
         "page",
+        starts_with=f"第{DIGITS}Pp",
     ),
     # a letters+digits code (NW2022…, infoCode, v1.2.3), dotted parts included, or a digit
     # string too long to be an amount
     Rule(
         "code",
-        regex.compile(
-            r"(?<![A-Za-z_])[A-Za-z_]++[0-9][A-Za-z0-9_]*+(?:\.[A-Za-z0-9_]++)*+"
-            r"|(?<![0-9.])[0-9]{13,}+"
-        ),
+        r"(?<![A-Za-z_])[A-Za-z_]++[0-9][A-Za-z0-9_]*+(?:\.[A-Za-z0-9_]++)*+"
+        r"|(?<![0-9.])[0-9]{13,}+",
         "url_or_id",
+        starts_with="A-Za-z_0-9",
     ),
     Rule(
         "document_number",
-        regex.compile(r"〔[0-9]{4}〕[0-9]++号|[（(][0-9]{4}[)）][0-9]++号"),
+        r"〔[0-9]{4}〕[0-9]++号|[（(][0-9]{4}[)）][0-9]++号",
         "url_or_id",
     ),
     Rule(
         "year",
-        regex.compile(
-            rf"{_YEAR_DIGITS}(?=\s?年|[-—－~～至到]{_YEAR_DIGITS}\s?年)|{_CN_YEAR}(?=年)"
-            rf"|(?<=[-—－~～至到]){_YEAR_DIGITS}(?=\s?年)"
-        ),
+        rf"{_YEAR_DIGITS}(?=\s?年|[-—－~～至到]{_YEAR_DIGITS}\s?年)|{_CN_YEAR}(?=年)"
+        rf"|(?<=[-—－~～至到]){_YEAR_DIGITS}(?=\s?年)",
         "year",
     ),
     Rule(
-        "year_plain", regex.compile(rf"(?<=[从自在于截至到]){_YEAR_DIGITS}(?![{DIGITS}年])"), "year"
+        "year_plain",
+        rf"(?<=[从自在于截至到]){_YEAR_DIGITS}(?![{DIGITS}年])",
+        "year",
     ),
     Rule(
         "relative_date",
-        regex.compile(
-            rf"[{DIGITS}{CN_NUMERALS}]{{1,6}}+(?:个)?(?:年|月|天|日)(?:前|后|之前|之后|以前|以后)(?![{DIGITS}])"
-        ),
+        rf"[{DIGITS}{CN_NUMERALS}]{{1,6}}+(?:个)?(?:年|月|天|日)(?:前|后|之前|之后|以前|以后)(?![{DIGITS}])",
         "date",
     ),
-    Rule("decade", regex.compile(r"[0-9]0年代|[一二三四五六七八九]十年代"), "date"),
+    Rule(
+        "decade",
+        r"[0-9]0年代|[一二三四五六七八九]十年代",
+        "date",
+        starts_with="0-9一二三四五六七八九",
+    ),
     Rule(
         "month_day",
-        regex.compile(
-            rf"(?<![{DIGITS}{CN_NUMERALS}个.．])(?:{_MONTH}[-—－~～至到])?{_MONTH}月(?:份)?(?:{_DAY}[日号])?"
-            rf"|(?<![{DIGITS}{CN_NUMERALS}个.．]){_DAY}[日号](?![{DIGITS}])"
-        ),
+        rf"(?<![{DIGITS}{CN_NUMERALS}个.．])(?:{_MONTH}[-—－~～至到])?{_MONTH}月(?:份)?(?:{_DAY}[日号])?"
+        rf"|(?<![{DIGITS}{CN_NUMERALS}个.．]){_DAY}[日号](?![{DIGITS}])",
         "date",
+        starts_with="0-9一二三四五六七八九十",
     ),
     Rule(
         "hour",
-        regex.compile(rf"(?<![{DIGITS}.．])(?:[01]?[0-9]|2[0-4])[时点](?:[0-5]?[0-9]分)?+"),
+        rf"(?<![{DIGITS}.．])(?:[01]?[0-9]|2[0-4])[时点](?:[0-5]?[0-9]分)?+",
         "time",
+        starts_with="0-9",
     ),
     Rule(
         "ordinal",
-        regex.compile(
-            rf"第[{DIGITS}{CN_NUMERALS}]++(?:[.．][0-9]++)?+(?:[、,，和至到-][{DIGITS}{CN_NUMERALS}]++)*+"
-            rf"|(?<=^|[\s。；：!！?？])[一二三四五六七八九十]{{1,3}}、"
-            rf"|[（(][一二三四五六七八九十0-9]{{1,3}}[)）]"
-            rf"|(?<=^|[\s，。；：、,;:！？“”（）()])[一二三四五六七八九十]{{1,2}}是"
-            rf"|其[一二三四五六七八九十]"
-            rf"|[{CN_NUMERALS}]{{1,3}}把手"
-        ),
+        rf"第[{DIGITS}{CN_NUMERALS}]++(?:[.．][0-9]++)?+(?:[、,，和至到-][{DIGITS}{CN_NUMERALS}]++)*+"
+        rf"|(?<=^|[\s。；：!！?？])[一二三四五六七八九十]{{1,3}}、"
+        rf"|[（(][一二三四五六七八九十0-9]{{1,3}}[)）]"
+        rf"|(?<=^|[\s，。；：、,;:！？“”（）()])[一二三四五六七八九十]{{1,2}}是"
+        rf"|其[一二三四五六七八九十]"
+        rf"|[{CN_NUMERALS}]{{1,3}}把手",
         "ordinal",
     ),
 )
@@ -216,8 +223,7 @@ class Rules:
 
 def _words_rule(name: str, words: Iterable[str], reason: str) -> Rule:
     # A literal must not start inside a longer number (三十分 is not 十分).
-    pattern = rf"(?<![{DIGITS}{CN_NUMERALS}])(?:{_alternation(words)})"
-    return Rule(name, regex.compile(pattern), reason)
+    return Rule(name, rf"(?<![{DIGITS}{CN_NUMERALS}])(?:{_alternation(words)})", reason)
 
 
 @functools.cache
@@ -236,20 +242,18 @@ def rules() -> Rules:
     excl = data["exclusions"]
     vocabulary = (
         *(
-            Rule(f"plan_period_{i}", regex.compile(p), "plan_period")
+            Rule(f"plan_period_{i}", p, "plan_period")
             for i, p in enumerate(excl["plan_period_patterns"])
         ),
         _words_rule("name_or_slogan", excl["name_or_slogan"], "name_or_slogan"),
         *(
-            Rule(f"name_pattern_{i}", regex.compile(p), "name_or_slogan")
+            Rule(f"name_pattern_{i}", p, "name_or_slogan")
             for i, p in enumerate(excl["name_or_slogan_patterns"])
         ),
         _words_rule("adverb", excl["adverb"], "adverb"),
         Rule(
             "rank",
-            regex.compile(
-                rf"(?<=(?:{_alternation(excl['rank_cues'])})(?:全[省市县国])?)[{DIGITS}{CN_NUMERALS}]++"
-            ),
+            rf"(?<=(?:{_alternation(excl['rank_cues'])})(?:全[省市县国])?)[{DIGITS}{CN_NUMERALS}]++",
             "ordinal",
         ),
     )

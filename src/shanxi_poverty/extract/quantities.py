@@ -495,9 +495,15 @@ class _Scanner:
     def candidates(self, exclusions: list[Exclusion]) -> Iterator[_Candidate]:
         """Every mention candidate in text order; excluded runs go to ``exclusions``."""
         skip_until = 0
+        skip_reason = ExclusionReason.OTHER  # why the text up to skip_until was taken
         for run in RUN.finditer(self.text):
             start, end = run.span()
             if start < skip_until:
+                if end > skip_until:
+                    # a run reaching past what took its start (0@2.3亿: the e-mail-like id
+                    # ends at 2.3) is excluded whole, for the same reason
+                    exclusions.append(Exclusion(start, end, self.text[start:end], skip_reason))
+                    skip_until = end
                 continue
             if end - start > _MAX_NUMBER:
                 exclusions.append(
@@ -508,7 +514,7 @@ class _Scanner:
             if block is not None:
                 lo, hi = min(block[0], start), max(block[1], end)
                 exclusions.append(Exclusion(lo, hi, self.text[lo:hi], block[2]))
-                skip_until = hi
+                skip_until, skip_reason = hi, block[2]
                 continue
             try:
                 found = self._read_any(start, end)
@@ -522,7 +528,7 @@ class _Scanner:
                 )
                 exclusions.append(Exclusion(start, end, self.text[start:end], reason))
                 continue
-            skip_until = max(c.end for c in found)
+            skip_until, skip_reason = max(c.end for c in found), ExclusionReason.OTHER
             yield from found
 
     def _read_any(self, start: int, end: int) -> list[_Candidate]:

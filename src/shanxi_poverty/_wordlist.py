@@ -1,0 +1,60 @@
+"""Regular expressions that find any word of a large word list in one pass.
+
+A plain alternation of hundreds of literal words makes the engine try each word in turn at
+every candidate position; the same words arranged as a character trie (a nested alternation
+sharing prefixes) are tried one character at a time.  Greedy optional groups make a match the
+longest word starting at its position, as a longest-first alternation would.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["longest_word_at_each_position", "trie_pattern"]
+
+#: A character trie: each key a character, ``_END`` marking that a word ends at the node.
+_Trie = dict[str, "_Trie"]
+_END = ""
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex source matching any of ``words`` (non-empty), longest first at a position;
+    with no words, a pattern that matches nothing.
+
+    >>> trie_pattern(["扶贫", "扶贫搬迁", "扶持"])
+    '扶(?:持|贫(?:搬迁)?)'
+    """
+    trie: _Trie = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _node_pattern(trie) if trie else "(?!)"
+
+
+def _node_pattern(node: _Trie) -> str:
+    branches = [
+        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END not in node:
+        return body
+    # a word ends here: try the longer words first, then stop here
+    if len(branches) == 1 and len(body) > 1:
+        body = f"(?:{body})"
+    return body + "?"
+
+
+def longest_word_at_each_position(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern whose ``finditer`` yields, for every position where one of ``words``
+    starts, the longest such word as group 1 (matches may overlap)."""
+    return re.compile(f"(?=({trie_pattern(words)}))")

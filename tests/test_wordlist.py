@@ -1,0 +1,40 @@
+"""Word-list patterns (shanxi_poverty._wordlist) against a brute-force reference."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from shanxi_poverty._wordlist import longest_word_at_each_position, trie_pattern
+
+# A small alphabet with a regex metacharacter, so words share prefixes and need escaping.
+WORDS = st.lists(st.text(alphabet="扶贫搬迁a.+", min_size=1, max_size=4), min_size=1, max_size=12)
+TEXT = st.text(alphabet="扶贫搬迁a.+x", max_size=30)
+
+
+def _longest_at(words: list[str], text: str, i: int) -> str | None:
+    found = [w for w in words if text.startswith(w, i)]
+    return max(found, key=len) if found else None
+
+
+@given(WORDS, TEXT)
+def test_longest_word_at_each_position(words: list[str], text: str) -> None:
+    got = [(m.start(), m.group(1)) for m in longest_word_at_each_position(words).finditer(text)]
+    expected = [(i, w) for i in range(len(text)) if (w := _longest_at(words, text, i)) is not None]
+    assert got == expected
+
+
+@given(WORDS, TEXT)
+def test_trie_pattern_scans_leftmost_longest(words: list[str], text: str) -> None:
+    expected, i = [], 0
+    while i < len(text):
+        word = _longest_at(words, text, i)
+        if word is None:
+            i += 1
+            continue
+        expected.append((i, word))
+        i += len(word)
+    got = [(m.start(), m.group()) for m in re.finditer(trie_pattern(words), text)]
+    assert got == expected
