@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pytest
@@ -57,7 +58,7 @@ def test_every_entry_is_what_pint_says() -> None:
 
 def test_words_outside_the_table_still_resolve_through_pint() -> None:
     assert "萬畝" not in _unit_table()
-    assert split_unit("萬畝") == (10000, "亩")
+    assert split_unit("萬畝") == (Decimal(10000), "亩")
     assert dimension_of("萬畝") is Dimension.AREA
     with pytest.raises(UnknownUnitError):
         dimension_of("兆瓦")  # power: in the table, outside the library's dimensions

@@ -95,6 +95,12 @@ class OffsetMap:
         """The map of a text that was not changed."""
         return cls((Segment(0, length, 0, length),))
 
+    def _is_identity(self) -> bool:
+        if len(self.segments) != 1:
+            return False
+        seg = self.segments[0]
+        return seg.start == seg.raw_start == 0 and seg.end == seg.raw_end
+
     @property
     def length(self) -> int:
         """Length of the normalised text."""
@@ -140,6 +146,17 @@ class OffsetMap:
     def then(self, inner: OffsetMap) -> OffsetMap:
         """Compose: ``self`` maps text C → text B and ``inner`` maps B → raw; the result maps
         C → raw."""
+        # Most steps change nothing in most texts: composing with an identity map keeps
+        # the other map (merged, as the general case would give it).
+        raw_length = self.segments[-1].raw_end if self.segments else 0
+        if inner._is_identity() and inner.length == raw_length:
+            return OffsetMap(_merge(list(self.segments)))
+        if self._is_identity() and self.length == inner.length:
+            return OffsetMap(_merge(list(inner.segments)))
+        return self._compose(inner)
+
+    def _compose(self, inner: OffsetMap) -> OffsetMap:
+        """:meth:`then` without its shortcuts."""
         out: list[Segment] = []
         for seg in self.segments:
             if seg.start == seg.end or seg.raw_start == seg.raw_end or not seg.aligned:

@@ -505,7 +505,25 @@ def load_noise_rules() -> tuple[NoiseRule, ...]:
     )
 
 
-def _matching_rule(line: str, rules: Sequence[NoiseRule]) -> NoiseRule | None:
+@functools.lru_cache(maxsize=8)
+def _any_rule(rules: tuple[NoiseRule, ...]) -> re.Pattern[str] | None:
+    """One pattern matching a line where some rule matches (most lines match none), or
+    ``None`` when a rule's flags keep the patterns from being joined."""
+    if not rules or any(r.pattern.flags != re.UNICODE for r in rules):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
+    except re.error:  # e.g. two rules naming the same group
+        return None
+
+
+def _matching_rule(
+    line: str, rules: Sequence[NoiseRule], joined: re.Pattern[str] | None
+) -> NoiseRule | None:
+    """The first rule, in rule order, that matches somewhere in ``line`` (``joined`` is
+    :func:`_any_rule` of the rules)."""
+    if joined is not None and joined.search(line) is None:
+        return None
     for rule in rules:
         if rule.pattern.search(line):
             return rule
@@ -515,9 +533,10 @@ def _matching_rule(line: str, rules: Sequence[NoiseRule]) -> NoiseRule | None:
 def find_noise(text: str, rules: Sequence[NoiseRule] | None = None) -> list[str]:
     """Descriptions of the noise rules that match some line of ``text``, in rule order."""
     rules = load_noise_rules() if rules is None else rules
+    joined = _any_rule(tuple(rules))
     found: set[str] = set()
     for start, end in _lines(text):
-        rule = _matching_rule(text[start:end].strip(), rules)
+        rule = _matching_rule(text[start:end].strip(), rules, joined)
         if rule is not None:
             found.add(rule.name)
     return [r.description for r in rules if r.name in found]
@@ -530,10 +549,11 @@ def normalize_noise(text: str, rules: Sequence[NoiseRule] | None = None) -> tupl
     '正文。\\n'
     """
     rules = load_noise_rules() if rules is None else rules
+    joined = _any_rule(tuple(rules))
     b = TextBuilder(text)
     pos = 0
     for start, end in _lines(text):
-        rule = _matching_rule(text[start:end].strip(), rules)
+        rule = _matching_rule(text[start:end].strip(), rules, joined)
         if rule is None or rule.action != "drop":
             continue
         stop = min(end + 1, len(text))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shanxi_poverty.document import TextBuilder
+from shanxi_poverty.document import OffsetMap, TextBuilder
 
 pytestmark = pytest.mark.property
 
@@ -66,3 +66,16 @@ def test_composed_maps_point_at_source(
     # whole-text spans stay in bounds
     lo, hi = composed.to_raw(0, len(text2))
     assert 0 <= lo <= hi <= len(source)
+
+
+@given(st.text(max_size=40), _ops, st.booleans())
+def test_composing_with_identity_is_the_general_composition(
+    source: str, ops: list[tuple[str, int]], identity_inside: bool
+) -> None:
+    """The identity shortcut of ``then`` gives the map the general composition gives."""
+    text, changed = _apply(source, ops)[0].build()
+    if identity_inside:
+        outer, inner = changed, OffsetMap.identity(len(source))
+    else:
+        outer, inner = OffsetMap.identity(len(text)), changed
+    assert outer.then(inner) == outer._compose(inner)

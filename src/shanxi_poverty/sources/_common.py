@@ -11,6 +11,7 @@ Every parser runs the same two stages:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -390,11 +391,21 @@ def find_duplicates(text: str) -> list[Duplicate]:
     paragraphs are indexed by their first 30 characters, so the search is linear in the
     length of the text.
     """
+    spans = paragraph_spans(text)
+    candidates = _repeat_positions(text, spans)
     by_prefix: dict[str, tuple[int, int]] = {}
     found: list[Duplicate] = []
-    for start, end in paragraph_spans(text):
-        pos = start
-        while pos + _DUPLICATE_MIN <= end:
+    for start, end in spans:
+        if candidates is None:
+            positions: Iterable[int] = range(start, end - _DUPLICATE_MIN + 1)
+        else:
+            lo = bisect.bisect_left(candidates, start)
+            hi = bisect.bisect_right(candidates, end - _DUPLICATE_MIN)
+            positions = candidates[lo:hi]
+        skip_to = start
+        for pos in positions:
+            if pos < skip_to:
+                continue
             original = by_prefix.get(text[pos : pos + _DUPLICATE_MIN])
             length = original[1] - original[0] if original else 0
             if (
@@ -403,12 +414,30 @@ def find_duplicates(text: str) -> list[Duplicate]:
                 and text[pos : pos + length] == text[original[0] : original[1]]
             ):
                 found.append(Duplicate(span=Span(pos, pos + length), original=Span(*original)))
-                pos += length
-            else:
-                pos += 1
+                skip_to = pos + length
         if end - start >= _DUPLICATE_MIN:
             by_prefix.setdefault(text[start : start + _DUPLICATE_MIN], (start, end))
     return found
+
+
+#: Above this many characters scanned (paragraphs × text length), :func:`find_duplicates`
+#: tries every position instead of searching for each paragraph's opening.
+_SEARCH_BUDGET = 20_000_000  # not Final: tests lower it to reach the fallback
+
+
+def _repeat_positions(text: str, spans: list[tuple[int, int]]) -> list[int] | None:
+    """Sorted positions where a paragraph's first 30 characters occur again (every
+    occurrence but the first), found with ``str.find``; ``None`` when that would cost more
+    than :data:`_SEARCH_BUDGET`.  Only there can a duplicate start."""
+    openings = {text[s : s + _DUPLICATE_MIN] for s, e in spans if e - s >= _DUPLICATE_MIN}
+    if len(openings) * len(text) > _SEARCH_BUDGET:
+        return None
+    positions: set[int] = set()
+    for opening in openings:
+        pos = text.find(opening)
+        while (pos := text.find(opening, pos + 1)) >= 0:
+            positions.add(pos)
+    return sorted(positions)
 
 
 def noise_descriptions(prepared: Prepared) -> list[str]:
