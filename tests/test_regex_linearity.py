@@ -18,6 +18,7 @@ import pytest
 import regex
 
 import shanxi_poverty
+from shanxi_poverty import normalize, regions, vocabulary
 from shanxi_poverty.extract import extract
 from shanxi_poverty.extract._rules import rules
 from shanxi_poverty.sources import parse_document
@@ -106,7 +107,25 @@ def _all_patterns() -> dict[str, Pattern]:
                 found[f"{name}.{attr}[{i}]"] = pattern
     for i, pattern in enumerate(_patterns_in(rules(), seen)):
         found[f"rules()[{i}]"] = pattern
+    for i, pattern in enumerate(_patterns_in(_compiled_on_first_use(), seen)):
+        found[f"compiled on first use[{i}]"] = pattern
     return found
+
+
+def _compiled_on_first_use() -> list[object]:
+    """Patterns built from the data files on first use and cached: word-list tries of the
+    gazetteer and vocabulary, the settlement rules, the joined noise rules."""
+    words = regions._place_words()
+    vocab = vocabulary.load_vocabulary()
+    return [
+        regions._name_start_pattern(regions.load_gazetteer().names()),
+        regions._blocked_pattern(words.blocked),
+        regions._settlement_rules(words),
+        regions._clause_end_pattern(),
+        vocab._programme_finder,
+        vocab._indicator_finder,
+        normalize._any_rule(normalize.load_noise_rules()),
+    ]
 
 
 PATTERNS = _all_patterns()
@@ -127,9 +146,10 @@ def _scan(pattern: Pattern, text: str) -> Callable[[], object]:
 
 
 def test_patterns_found() -> None:
-    """The collector sees the package's pattern tables."""
+    """The collector sees the package's pattern tables and the ones compiled on first use."""
     assert len(PATTERNS) > 20
     assert any("RUN" in key for key in PATTERNS)
+    assert sum(key.startswith("compiled on first use") for key in PATTERNS) >= 7
 
 
 @pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
