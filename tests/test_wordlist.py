@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shanxi_poverty._wordlist import longest_word_at_each_position, trie_pattern
+from shanxi_poverty._wordlist import longest_words, trie_pattern
 
 # A small alphabet with a regex metacharacter, so words share prefixes and need escaping.
 WORDS = st.lists(st.text(alphabet="扶贫搬迁a.+", min_size=1, max_size=4), min_size=1, max_size=12)
@@ -20,8 +20,8 @@ def _longest_at(words: list[str], text: str, i: int) -> str | None:
 
 
 @given(WORDS, TEXT)
-def test_longest_word_at_each_position(words: list[str], text: str) -> None:
-    got = [(m.start(), m.group(1)) for m in longest_word_at_each_position(words).finditer(text)]
+def test_longest_words_at_each_position(words: list[str], text: str) -> None:
+    got = list(longest_words(re.compile(trie_pattern(words)), text))
     expected = [(i, w) for i in range(len(text)) if (w := _longest_at(words, text, i)) is not None]
     assert got == expected
 

@@ -12,9 +12,9 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
-__all__ = ["longest_word_at_each_position", "trie_pattern"]
+__all__ = ["longest_words", "trie_pattern"]
 
 #: A character trie: each key a character, ``_END`` marking that a word ends at the node.
 _Trie = dict[str, "_Trie"]
@@ -54,7 +54,18 @@ def _node_pattern(node: _Trie) -> str:
     return body + "?"
 
 
-def longest_word_at_each_position(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern whose ``finditer`` yields, for every position where one of ``words``
-    starts, the longest such word as group 1 (matches may overlap)."""
-    return re.compile(f"(?=({trie_pattern(words)}))")
+def longest_words(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+    """For every position of ``text`` where a word of ``pattern`` (compiled from
+    :func:`trie_pattern`) starts, that position and the longest word there; the words may
+    overlap.
+
+    ``search`` skips in C the positions where no word starts (a lookahead pattern run with
+    ``finditer`` would be tried at every position).
+
+    >>> list(longest_words(re.compile(trie_pattern(["扶贫", "贫困", "贫困户"])), "扶贫困户"))
+    [(0, '扶贫'), (1, '贫困户')]
+    """
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        yield match.start(), match.group()
+        pos = match.start() + 1

@@ -25,7 +25,7 @@ import tomllib
 from typing import TYPE_CHECKING, Final
 
 from shanxi_poverty._resources import read_text
-from shanxi_poverty._wordlist import longest_word_at_each_position, trie_pattern
+from shanxi_poverty._wordlist import longest_words, trie_pattern
 from shanxi_poverty.errors import UnknownUnitError, VocabularyError
 from shanxi_poverty.model import Dimension, Indicator, Programme
 
@@ -115,7 +115,7 @@ class Vocabulary:
         for ind in self._indicators.values():
             for name in (ind.name_zh, *ind.aliases):
                 self._indicator_index.setdefault(_clean(name), ind)
-        self._indicator_finder = longest_word_at_each_position(self._indicator_index)
+        self._indicator_finder = re.compile(trie_pattern(self._indicator_index))
         # The finder reports the longest alias at a position; the shorter ones starting
         # there are its prefixes.
         self._alias_prefixes = {
@@ -224,9 +224,8 @@ class Vocabulary:
 
     def _best_indicator(self, text: str, dimension: Dimension | None) -> Indicator | None:
         last_end: dict[str, int] = {}  # each alias found → where its last occurrence ends
-        for match in self._indicator_finder.finditer(text):
-            start = match.start()
-            for alias in self._alias_prefixes[match.group(1)]:
+        for start, longest in longest_words(self._indicator_finder, text):
+            for alias in self._alias_prefixes[longest]:
                 last_end[alias] = start + len(alias)
         best: tuple[int, int, Indicator] | None = None
         for alias, end in last_end.items():
