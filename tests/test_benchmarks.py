@@ -67,3 +67,17 @@ def test_synthetic_articles_are_deterministic_and_distinct() -> None:
     assert first == again
     assert len(set(first)) == len(first) > 1
     assert synthetic.article(0, seed=2) != synthetic.article(0, seed=1)
+
+
+def test_stage_breakdown_runs() -> None:
+    """The stage breakdown prints one row per corpus (no timing asserted)."""
+    script = BENCH.parent / "bench_stages.py"
+    result = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(script), "--mb", "0.02", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| seeds-")]
+    assert [row.split(" | ")[0] for row in rows] == ["| seeds-simplified", "| seeds-traditional"]
