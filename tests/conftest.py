@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -23,6 +29,17 @@ def read_seed(name: str) -> str:
     """A seed file as raw text (UTF-8, no newline translation)."""
     with (SEEDS / name).open(encoding="utf-8", newline="") as fh:
         return fh.read()
+
+
+def load_task(name: str) -> ModuleType:
+    """A script of ``tasks/`` (``build_regions``) loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tasks" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_fixture(name: str) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,25 +13,13 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import ModuleType
 
-from .conftest import ROOT
-
-SCRIPT = ROOT / "tasks" / "build_regions.py"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_regions", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_regions"] = module
-    spec.loader.exec_module(module)
-    return module
+from .conftest import ROOT, load_task
 
 
 @pytest.fixture(scope="module")
 def build_regions() -> ModuleType:
     """The generator script as a module."""
-    return _load()
+    return load_task("build_regions")
 
 
 def test_committed_file_is_up_to_date(build_regions: ModuleType) -> None:

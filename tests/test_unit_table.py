@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from decimal import Decimal
@@ -21,24 +20,16 @@ from shanxi_poverty.units import (
     split_unit,
 )
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS, load_task
 
 if TYPE_CHECKING:
     from types import ModuleType
-
-SCRIPT = ROOT / "tasks" / "build_unit_table.py"
 
 
 @pytest.fixture(scope="module")
 def build_unit_table() -> ModuleType:
     """The generator script as a module."""
-    spec = importlib.util.spec_from_file_location("build_unit_table", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_unit_table"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_task("build_unit_table")
 
 
 def test_committed_table_is_up_to_date(build_unit_table: ModuleType) -> None:
