@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,19 @@ def test_stage_breakdown_runs() -> None:
     )
     rows = [line for line in result.stdout.splitlines() if line.startswith("| seeds-")]
     assert [row.split(" | ")[0] for row in rows] == ["| seeds-simplified", "| seeds-traditional"]
+
+
+def test_record_dump_runs(tmp_path: Path) -> None:
+    """The record dump writes a header per document and records after it."""
+    out = tmp_path / "records.jsonl"
+    subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(BENCH.parent / "dump_records.py"), str(out), "--mb", "0.01"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    headers = [line for line in lines if "text_sha256" in line]
+    assert len(headers) >= 6  # the five seeds and at least one synthetic article
+    assert len(lines) - len(headers) > 200  # the seeds alone hold 279 records
