@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from shanxi_poverty._resources import read_text
-from shanxi_poverty._wordlist import trie_pattern
+from shanxi_poverty._wordlist import longest_words, trie_pattern
 from shanxi_poverty.errors import RegionNotFoundError
 from shanxi_poverty.model import FormerName, Region, RegionLevel
 
@@ -161,23 +161,14 @@ def _name_start_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(trie_pattern(names))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex source matching the longest of ``words`` that matches (empty for no words)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def _compile(source: str) -> re.Pattern[str] | None:
-    """The compiled ``source``, or ``None`` for an empty one (no words: nothing matches)."""
-    return re.compile(source) if source else None
-
-
 @functools.lru_cache(maxsize=16)
-def _blocked_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    return _compile(_alternation(p for p in phrases if p))
+def _blocked_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The longest blocked phrase at a position (nothing matches when there are none)."""
+    return re.compile(trie_pattern(phrases))
 
 
 _CJK_RANGES: Final = "\u3400-\u4dbf\u4e00-\u9fff"  # as in _is_cjk, for a regex class
@@ -191,20 +182,16 @@ class _SettlementRules:
 
     by_first_char: dict[str, tuple[_Suffix, ...]]
     anywhere: tuple[_Suffix, ...]  # empty suffixes, which stand at every position
-    suffix_pattern: re.Pattern[str] | None
-    bad_follow: re.Pattern[str] | None
+    suffix_pattern: re.Pattern[str]
+    bad_follow: re.Pattern[str]
     boundary_words: tuple[tuple[int, frozenset[str]], ...]  # by length
 
     def positions(self, text: str) -> Iterator[int]:
         """Where a suffix may start, in order."""
-        if self.anywhere or self.suffix_pattern is None:
-            yield from range(len(text))
-            return
-        search = self.suffix_pattern.search
-        found = search(text)
-        while found is not None:  # not finditer: suffixes might overlap
-            yield found.start()
-            found = search(text, found.start() + 1)
+        if self.anywhere:
+            return iter(range(len(text)))
+        # not finditer: suffixes might overlap
+        return (start for start, _ in longest_words(self.suffix_pattern, text))
 
     def suffixes_at(self, char: str) -> tuple[_Suffix, ...]:
         """The suffixes that may start with ``char``, in the order of the word lists."""
@@ -233,19 +220,19 @@ def _settlement_rules(words: _PlaceWords) -> _SettlementRules:
         by_first_char={c: tuple(x for x in suffixes if x[0][:1] in ("", c)) for c in first_chars},
         anywhere=tuple(x for x in suffixes if not x[0]),
         suffix_pattern=_suffix_pattern(suffixes, words),
-        bad_follow=_compile(_alternation(words.suffix_bad_follow)),
+        bad_follow=re.compile(trie_pattern(words.suffix_bad_follow)),
         boundary_words=tuple((n, frozenset(ws)) for n, ws in sorted(by_length.items())),
     )
 
 
-def _suffix_pattern(suffixes: Iterable[_Suffix], words: _PlaceWords) -> re.Pattern[str] | None:
+def _suffix_pattern(suffixes: Iterable[_Suffix], words: _PlaceWords) -> re.Pattern[str]:
     """Where a suffix may end a township or village name, so that ``re`` skips every other
     position (the scanner checks each rule again where it stops).
 
     The suffix must not start a compound noun (村民, 乡镇) and must follow a stem character:
     Chinese, not a boundary character, and not a one-character word no stem ends with (农村).
     """
-    follow = _alternation(words.suffix_bad_follow)
+    follow = trie_pattern(words.suffix_bad_follow)  # matches nothing when there are none
     bad_last = {w for w in words.stem_bad_end if len(w) == 1}
     bad_last_village = bad_last | {w for w in words.village_stem_bad_end if len(w) == 1}
     alts = set()
@@ -257,8 +244,8 @@ def _suffix_pattern(suffixes: Iterable[_Suffix], words: _PlaceWords) -> re.Patte
         alt = f"{escaped}(?<=[{_CJK_RANGES}]{escaped})"
         if words.boundary_chars or last:
             alt += f"(?<!{_char_class(words.boundary_chars | last)}{escaped})"
-        alts.add(alt + (f"(?!{follow})" if follow else ""))
-    return _compile("|".join(sorted(alts)))
+        alts.add(f"{alt}(?!{follow})")
+    return re.compile("|".join(sorted(alts)) or "(?!)")
 
 
 @functools.cache
@@ -576,14 +563,9 @@ class _Scanner:
 
     def _blocked_positions(self) -> set[int]:
         out: set[int] = set()
-        pattern = _blocked_pattern(self.words.blocked)
-        if pattern is None:
-            return out
         # every start, as phrases may overlap; of those starting together the longest matches
-        found = pattern.search(self.text)
-        while found is not None:
-            out.update(range(found.start(), found.end()))
-            found = pattern.search(self.text, found.start() + 1)
+        for start, phrase in longest_words(_blocked_pattern(self.words.blocked), self.text):
+            out.update(range(start, start + len(phrase)))
         return out
 
     def run(self) -> list[RegionMatch]:
@@ -747,7 +729,7 @@ class _Scanner:
                 if not text.startswith(suffix, i):
                     continue
                 end = i + len(suffix)
-                if rules.bad_follow is not None and rules.bad_follow.match(text, end):
+                if rules.bad_follow.match(text, end):
                     continue
                 located = self._stem_start(i, ends, rules)
                 if located is None:
