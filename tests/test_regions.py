@@ -287,3 +287,20 @@ def test_former_names_in_text_follow_the_year() -> None:
     """大同县 in a 2016 text is the old county; without a year it is 云州区."""
     assert find_regions("大同县")[0].region.name == "云州区"
     assert find_regions("大同县", year=2016)[0].region.code == "140227"
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("在沁源郭道镇调研", ["郭道镇"]),  # the township still confirms the short name 沁源
+        ("古交说", []),
+        ("娄烦、阳曲两县农村居民", []),
+        ("小王村位于沁县新店镇小王村的农业产业园", ["小王村", "新店镇", "小王村"]),
+    ],
+)
+def test_divisions_only(text: str, left_out: list[str]) -> None:
+    """``settlements=False`` returns the same divisions, townships and villages left out."""
+    everything = find_regions(text)
+    divisions = find_regions(text, settlements=False)
+    assert divisions == [m for m in everything if m.region.code is not None]
+    assert [m.text for m in everything if m not in divisions] == left_out

@@ -140,6 +140,13 @@ _WIDTH: Final = str.maketrans(
     }
 )
 _DIGIT_COMMA: Final = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3})")
+#: Runs of the characters that :func:`normalize_width` rewrites.
+_WIDE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]+")
+
+
+def _narrow(run: re.Match[str]) -> str:
+    return run.group().translate(_WIDTH)
+
 
 # Layout: a line that ends a sentence (or a block) does not continue on the next line.
 _TERMINAL: Final = frozenset("。！？!?”」』）)…；;:：\"'》>】")
@@ -286,7 +293,9 @@ def normalize_width(text: str) -> tuple[str, OffsetMap]:
     >>> normalize_width("２０２１年增长１２．５％，共１，２００户")[0]
     '2021年增长12.5%，共1,200户'
     """
-    converted = _DIGIT_COMMA.sub(",", text).translate(_WIDTH)
+    # Only the runs of wide characters are translated: str.translate would look every
+    # character of the text up in a dict.
+    converted = _WIDE.sub(_narrow, _DIGIT_COMMA.sub(",", text))
     if converted == text:
         return text, OffsetMap.identity(len(text))
     b = TextBuilder(text)
@@ -305,12 +314,13 @@ def _converter(converter: TextConverter | None) -> TextConverter:
 class _CharMemo:
     """What one converter does to single characters, remembered per process."""
 
-    __slots__ = ("changing", "converter", "seen")
+    __slots__ = ("changing", "converter", "last", "seen")
 
     def __init__(self, converter: TextConverter) -> None:
         self.converter = converter  # kept so that its id cannot be reused
         self.seen: set[str] = set()
         self.changing: set[str] = set()
+        self.last: tuple[str, frozenset[str]] | None = None  # the last text asked about
 
 
 #: Per converter (by identity): every character seen so far, and the CJK ones it changes.
@@ -324,6 +334,8 @@ def _changing_chars(text: str, conv: TextConverter) -> frozenset[str]:
     document costs set operations on its distinct characters instead of a conversion.
     """
     memo = _CHAR_MEMOS.setdefault(id(conv), _CharMemo(conv))
+    if memo.last is not None and memo.last[0] == text:
+        return memo.last[1]  # each format sniffer asks about the same text
     chars = set(text)
     unknown = [c for c in chars - memo.seen if _CJK_CHAR.fullmatch(c)]
     if unknown:
@@ -334,7 +346,9 @@ def _changing_chars(text: str, conv: TextConverter) -> frozenset[str]:
             converted = [conv.convert(c) for c in unknown]
         memo.changing.update(c for c, new in zip(unknown, converted, strict=True) if c != new)
     memo.seen |= chars
-    return frozenset(chars & memo.changing)
+    found = frozenset(chars & memo.changing)
+    memo.last = (text, found)
+    return found
 
 
 def is_traditional(text: str, converter: TextConverter | None = None) -> bool:
@@ -530,15 +544,24 @@ def _matching_rule(
     return None
 
 
-def find_noise(text: str, rules: Sequence[NoiseRule] | None = None) -> list[str]:
-    """Descriptions of the noise rules that match some line of ``text``, in rule order."""
-    rules = load_noise_rules() if rules is None else rules
-    joined = _any_rule(tuple(rules))
-    found: set[str] = set()
+@functools.lru_cache(maxsize=2)
+def _noise_lines(text: str, rules: tuple[NoiseRule, ...]) -> tuple[tuple[int, int, NoiseRule], ...]:
+    """``(start, end, rule)`` of every line of ``text`` that some rule matches (the first
+    rule in rule order).  Cached: a parser drops the noise lines of the text it reports the
+    noise of."""
+    joined = _any_rule(rules)
+    found = []
     for start, end in _lines(text):
         rule = _matching_rule(text[start:end].strip(), rules, joined)
         if rule is not None:
-            found.add(rule.name)
+            found.append((start, end, rule))
+    return tuple(found)
+
+
+def find_noise(text: str, rules: Sequence[NoiseRule] | None = None) -> list[str]:
+    """Descriptions of the noise rules that match some line of ``text``, in rule order."""
+    rules = load_noise_rules() if rules is None else rules
+    found = {rule.name for _, _, rule in _noise_lines(text, tuple(rules))}
     return [r.description for r in rules if r.name in found]
 
 
@@ -549,12 +572,10 @@ def normalize_noise(text: str, rules: Sequence[NoiseRule] | None = None) -> tupl
     '正文。\\n'
     """
     rules = load_noise_rules() if rules is None else rules
-    joined = _any_rule(tuple(rules))
     b = TextBuilder(text)
     pos = 0
-    for start, end in _lines(text):
-        rule = _matching_rule(text[start:end].strip(), rules, joined)
-        if rule is None or rule.action != "drop":
+    for start, end, rule in _noise_lines(text, tuple(rules)):
+        if rule.action != "drop":
             continue
         stop = min(end + 1, len(text))
         b.keep(pos, start)

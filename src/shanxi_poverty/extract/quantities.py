@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from shanxi_poverty.document import Document
     from shanxi_poverty.extract._rules import Rules
+    from shanxi_poverty.model import Span
 
 __all__ = ["Exclusion", "ExclusionReason", "Mention", "ScanResult", "extract_mentions", "scan"]
 
@@ -612,16 +613,13 @@ def _tidy(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def _damaged_value(
-    doc: Document, start: int, end: int, value: Decimal | None
-) -> tuple[bool, Decimal | None]:
-    """Whether a span touches damage, and the value kept.
+def _damaged_value(doc: Document, raw: Span, value: Decimal | None) -> tuple[bool, Decimal | None]:
+    """Whether the raw span of a figure touches damage, and the value kept.
 
     The value is certain when every touching stretch was repaired with certainty, or only
     begins where the span ends (number and unit were read whole: ``20多萬元?/p>``); damage
     before or inside the span may have eaten digits (``?6萬元``), so the value is dropped.
     """
-    raw = doc.raw_span(start, end)
     hits = [d for d in doc.damage if d.span.start <= raw.end and raw.start <= d.span.end]
     if not hits:
         return False, value
@@ -679,7 +677,8 @@ def scan(doc: Document, *, errors: Literal["mark", "drop"] = "mark") -> ScanResu
     lists = _lists(cands, doc.text, scanner.rules.list_separators)
     mentions: list[Mention] = []
     for i, cand in enumerate(cands):
-        corrupted, value = _damaged_value(doc, cand.start, cand.end, cand.value)
+        raw = doc.raw_span(cand.start, cand.end)
+        corrupted, value = _damaged_value(doc, raw, cand.value)
         if corrupted and errors == "drop":
             exclusions.append(
                 Exclusion(
@@ -687,7 +686,6 @@ def scan(doc: Document, *, errors: Literal["mark", "drop"] = "mark") -> ScanResu
                 )
             )
             continue
-        raw = doc.raw_span(cand.start, cand.end)
         provenance = Provenance(
             doc=doc.name,
             span=raw,

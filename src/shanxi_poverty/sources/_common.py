@@ -323,7 +323,7 @@ def _find_places(text: str) -> list[_Place]:
 
     return [
         _Place(m.region.name, m.region.level.value)
-        for m in find_regions(text)
+        for m in find_regions(text, settlements=False)
         if m.region.level.value in _LEVEL_RANK
     ]
 
