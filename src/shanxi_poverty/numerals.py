@@ -24,6 +24,7 @@ shanxi_poverty.errors.NumeralError: unexpected character 'x'
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
@@ -66,6 +67,8 @@ BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "�
 
 _FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 _ASCII_DIGITS: Final = frozenset("0123456789")
+#: The commonest number by far (20104, 2.3): read by Decimal directly.
+_PLAIN_DECIMAL: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _PERCENT_SIGNS: Final = ("%", "％")
 _PERCENT_WORDS: Final[dict[str, str]] = {"百分之": "%", "千分之": "‰"}
 _THOUSANDS_GROUP: Final = 3
@@ -217,6 +220,8 @@ def parse_numeral(text: str) -> ParsedNumeral:
 
     .. versionadded:: 0.1.0
     """
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return ParsedNumeral(_tidy(Decimal(text)))
     lead = len(text) - len(text.lstrip())
     norm = _normalize(text)
     if not norm:

@@ -51,11 +51,11 @@ def __dir__() -> list[str]:
 
 
 #: Characters ignored when matching (quotation marks around names such as “全面改薄”).
-_IGNORED: Final = str.maketrans("", "", "“”‘’\"'「」『』《》 　")
+_IGNORED: Final = re.compile("[“”‘’\"'「」『』《》 　]+")
 
 
 def _clean(text: str) -> str:
-    return text.translate(_IGNORED)
+    return _IGNORED.sub("", text)  # str.translate would look up every character
 
 
 def _compatible(indicator: Indicator, dimension: Dimension | None) -> bool:
@@ -215,16 +215,24 @@ class Vocabulary:
         """
         text = _clean(phrase)
         dimension = _unit_dimension(unit)
-        head = text.rpartition("的")[2]
-        if head and head != text:
-            found = self._best_indicator(head, dimension)
+        # The words of the head are those of the whole text that start in it (the head runs
+        # to the end of the text), so the text is scanned once.
+        words = list(longest_words(self._indicator_finder, text))
+        head_start = text.rfind("的") + 1
+        if 0 < head_start < len(text):
+            found = self._best_indicator(words, head_start, dimension)
             if found is not None:
                 return found
-        return self._best_indicator(text, dimension)
+        return self._best_indicator(words, 0, dimension)
 
-    def _best_indicator(self, text: str, dimension: Dimension | None) -> Indicator | None:
+    def _best_indicator(
+        self, words: list[tuple[int, str]], start_from: int, dimension: Dimension | None
+    ) -> Indicator | None:
+        """The best indicator among the alias words starting at ``start_from`` or later."""
         last_end: dict[str, int] = {}  # each alias found → where its last occurrence ends
-        for start, longest in longest_words(self._indicator_finder, text):
+        for start, longest in words:
+            if start < start_from:
+                continue
             for alias in self._alias_prefixes[longest]:
                 last_end[alias] = start + len(alias)
         best: tuple[int, int, Indicator] | None = None

@@ -19,6 +19,7 @@ import attrs
 import regex
 
 from shanxi_poverty._resources import read_text
+from shanxi_poverty._wordlist import trie_pattern
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -238,8 +239,16 @@ class Rules:
 
 
 def _words_rule(name: str, words: Iterable[str], reason: str) -> Rule:
+    """A rule matching any of ``words``, as a trie (see :mod:`shanxi_poverty._wordlist`)."""
+    words = [w for w in words if w]
     # A literal must not start inside a longer number (三十分 is not 十分).
-    return Rule(name, rf"(?<![{DIGITS}{CN_NUMERALS}])(?:{_alternation(words)})", reason)
+    return Rule(
+        name,
+        rf"(?<![{DIGITS}{CN_NUMERALS}])(?:{trie_pattern(words)})",
+        reason,
+        starts_with=re.escape("".join(sorted({w[0] for w in words}))) if words else None,
+        engine="re",
+    )
 
 
 @functools.cache

@@ -136,8 +136,9 @@ class _Time:
 
 def _boundaries(text: str, pattern: regex.Pattern[str]) -> list[int]:
     """Start offsets of the pieces of ``text`` split by ``pattern`` (always begins with 0)."""
-    starts = [0]
-    starts.extend(m.end() for m in pattern.finditer(text) if m.end() < len(text))
+    starts = [0, *(m.end() for m in pattern.finditer(text))]
+    if starts[-1] == len(text) > 0:
+        starts.pop()  # a piece starting at the very end would be empty
     return starts
 
 

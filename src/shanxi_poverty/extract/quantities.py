@@ -184,7 +184,9 @@ class _Scanner:
         self.doc = doc
         self.text = doc.text
         self.rules = vocabulary
+        self.runs = list(RUN.finditer(self.text))
         self.blocks = self._blocks()
+        self.run_blocks = self._run_blocks()
         self.range_ids = itertools.count(1)
         self.bare_list_failed_until = 0
 
@@ -206,8 +208,22 @@ class _Scanner:
                 out.append(([lo for lo, _, _ in spans], spans))
         return out
 
+    def _run_blocks(self) -> dict[int, tuple[int, int, ExclusionReason] | None]:
+        """:meth:`block_at` of every numeral run's start, found in one sweep per rule."""
+        starts = [run.start() for run in self.runs]
+        out: dict[int, tuple[int, int, ExclusionReason] | None] = dict.fromkeys(starts)
+        for _, spans in reversed(self.blocks):  # so that the first rule's span is left
+            for span in spans:
+                i = bisect.bisect_left(starts, span[0])
+                while i < len(starts) and starts[i] < span[1]:
+                    out[starts[i]] = span
+                    i += 1
+        return out
+
     def block_at(self, start: int) -> tuple[int, int, ExclusionReason] | None:
         """The exclusion span holding position ``start`` of the first rule that has one."""
+        if start in self.run_blocks:
+            return self.run_blocks[start]
         for starts, spans in self.blocks:
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and spans[i][1] > start:
@@ -497,7 +513,7 @@ class _Scanner:
         """Every mention candidate in text order; excluded runs go to ``exclusions``."""
         skip_until = 0
         skip_reason = ExclusionReason.OTHER  # why the text up to skip_until was taken
-        for run in RUN.finditer(self.text):
+        for run in self.runs:
             start, end = run.span()
             if start < skip_until:
                 if end > skip_until:
