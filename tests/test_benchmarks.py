@@ -98,3 +98,20 @@ def test_record_dump_runs(tmp_path: Path) -> None:
     headers = [line for line in lines if "text_sha256" in line]
     assert len(headers) >= 6  # the five seeds and at least one synthetic article
     assert len(lines) - len(headers) > 200  # the seeds alone hold 279 records
+
+
+def test_instruction_count_pass_runs() -> None:
+    """The pass that the instruction counter runs under valgrind processes the corpus it is
+    given (valgrind itself is too slow for the test suite)."""
+    script = BENCH.parent / "bench_instructions.py"
+    counts = []
+    for mb in ("0.01", "0.03"):
+        result = subprocess.run(  # noqa: S603 - our own script
+            [sys.executable, str(script), "--pass", "seeds-traditional", mb],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        counts.append(int(result.stdout.split()[-1]))
+    assert 0 < counts[0] < counts[1]

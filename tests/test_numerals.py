@@ -5,10 +5,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shanxi_poverty.errors import NumeralError
 from shanxi_poverty.model import Numeral
-from shanxi_poverty.numerals import ParsedNumeral, format_chinese, parse_number, parse_numeral
+from shanxi_poverty.numerals import (
+    ParsedNumeral,
+    _parse_integer_part,
+    _tidy,
+    format_chinese,
+    parse_number,
+    parse_numeral,
+)
 
 
 @pytest.mark.parametrize(
@@ -152,3 +161,9 @@ def test_format_chinese_rejects_negative() -> None:
     """Negative numbers have no Chinese numeral form here."""
     with pytest.raises(ValueError, match="negative"):
         format_chinese(-1)
+
+
+@given(st.from_regex(r"[0-9]{1,12}(\.[0-9]{1,6})?", fullmatch=True))
+def test_plain_decimals_read_as_the_grammar_reads_them(text: str) -> None:
+    """The shortcut for plain decimals (20104, 2.3) gives what the full grammar gives."""
+    assert parse_numeral(text) == ParsedNumeral(_tidy(_parse_integer_part(text, text, 0)))
