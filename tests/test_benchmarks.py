@@ -115,3 +115,16 @@ def test_instruction_count_pass_runs() -> None:
         )
         counts.append(int(result.stdout.split()[-1]))
     assert 0 < counts[0] < counts[1]
+
+
+def test_opencc_benchmark_runs() -> None:
+    """The conversion benchmark prints a row per corpus and finds the outputs identical."""
+    result = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(BENCH.parent / "bench_opencc.py"), "--mb", "0.02", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    assert "| traditional seeds |" in result.stdout
+    assert "DIFFERS" not in result.stdout
