@@ -158,15 +158,20 @@ class OffsetMap:
     def _compose(self, inner: OffsetMap) -> OffsetMap:
         """:meth:`then` without its shortcuts."""
         out: list[Segment] = []
+        inner_segments = inner.segments
         for seg in self.segments:
             if seg.start == seg.end or seg.raw_start == seg.raw_end or not seg.aligned:
                 lo, hi = inner.to_raw(seg.raw_start, seg.raw_end)
                 out.append(Segment(seg.start, seg.end, lo, hi))
                 continue
-            # An aligned piece may cross several pieces of the inner map: split it there.
+            # An aligned piece may cross several pieces of the inner map: split it there,
+            # walking the inner pieces from the one holding its start.
             pos = seg.raw_start
+            j = max(bisect.bisect_right(inner._starts, pos) - 1, 0)
             while pos < seg.raw_end:
-                inner_seg = inner._segment_at(pos)
+                while j + 1 < len(inner_segments) and inner_segments[j + 1].start <= pos:
+                    j += 1
+                inner_seg = inner_segments[j]
                 stop = min(seg.raw_end, inner_seg.end)
                 if inner_seg.aligned:
                     base = inner_seg.raw_start + (pos - inner_seg.start)
@@ -221,7 +226,15 @@ class TextBuilder:
 
     def keep(self, start: int, end: int) -> None:
         """Copy ``source[start:end]``."""
-        self.replace(self.source[start:end], start, end)
+        # replace() written out: normalisers call this once per match of their pattern
+        if not self._consumed <= start <= end <= len(self.source):
+            self._check(start, end)
+        if end > start:
+            length = self._length + (end - start)
+            self._parts.append(self.source[start:end])
+            self._segments.append(Segment(self._length, length, start, end))
+            self._length = length
+        self._consumed = end
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Write ``text`` in place of ``source[start:end]``."""
