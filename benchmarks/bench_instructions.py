@@ -35,21 +35,13 @@ CORPORA: Final = ("seeds-simplified", "seeds-traditional")
 _COLLECTED: Final = re.compile(r"Collected\s*:\s*([0-9]+)")
 
 
-def corpus(label: str, mb: float) -> list[tuple[str, str]]:
-    """The seeds of one script repeated to ``mb`` megabytes (as in ``bench_pipeline``)."""
-    seeds = bench_pipeline._seed_docs()  # noqa: SLF001 - the benchmark's own corpus
-    traditional = label == "seeds-traditional"
-    base = [d for d in seeds if d[0].startswith(bench_pipeline.TRADITIONAL) == traditional]
-    return bench_pipeline._repeat(base, mb)  # noqa: SLF001
-
-
 def run_pass(label: str, mb: float) -> int:
     """One pipeline pass over the corpus; returns its number of characters."""
     from shanxi_poverty import parse_document  # noqa: PLC0415 - timed with the pass
     from shanxi_poverty.extract.context import resolve_context  # noqa: PLC0415
     from shanxi_poverty.extract.quantities import extract_mentions  # noqa: PLC0415
 
-    docs = corpus(label, mb)
+    docs = bench_pipeline.seed_corpora(mb)[label]
     for name, text in docs:
         doc = parse_document(text, name=name)
         resolve_context(doc, extract_mentions(doc))

@@ -50,7 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     opencc: Any = importlib.import_module("opencc")
     library = _opencc.default_converter()
-    seeds = [t for n, t in bench_pipeline._seed_docs() if n.startswith(bench_pipeline.TRADITIONAL)]  # noqa: SLF001
     if _opencc.backend() == "reimplemented":
         package = opencc.OpenCC("t2s").convert
         s2t = opencc.OpenCC("s2t").convert
@@ -61,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         s2t = None
         rows = {"compiled opencc": library.convert}
-    repeated = bench_pipeline._repeat([("s", t) for t in seeds], args.mb)  # noqa: SLF001
-    corpora = {"traditional seeds": [t for _, t in repeated]}
+    traditional = bench_pipeline.seed_corpora(args.mb)["seeds-traditional"]
+    corpora = {"traditional seeds": [t for _, t in traditional]}
     if s2t is not None:  # the compiled package's s2t needs another config name; seeds suffice
         corpora["synthetic, s2t"] = [s2t(t) for _, t in synthetic.iter_corpus(args.mb, seed=7)]
     print("| corpus | chars | " + " | ".join(f"{r} chars/s" for r in rows) + " | ratio |")

@@ -81,19 +81,23 @@ def _repeat(docs: Docs, mb: float) -> Docs:
     return out
 
 
-def corpora(mb: float, *, seed: int = 0) -> dict[str, Docs]:
-    """The three benchmark corpora, each about ``mb`` megabytes."""
-    sys.path.insert(0, str(HERE))
-    import synthetic  # noqa: PLC0415 - a sibling script, not a package
-
+def seed_corpora(mb: float) -> dict[str, Docs]:
+    """The simplified and the traditional seeds, each repeated to about ``mb`` megabytes."""
     docs = _seed_docs()
     simplified = [d for d in docs if not d[0].startswith(TRADITIONAL)]
     traditional = [d for d in docs if d[0].startswith(TRADITIONAL)]
     return {
         "seeds-simplified": _repeat(simplified, mb),
         "seeds-traditional": _repeat(traditional, mb),
-        "synthetic": list(synthetic.iter_corpus(mb, seed=seed)),
     }
+
+
+def corpora(mb: float, *, seed: int = 0) -> dict[str, Docs]:
+    """The three benchmark corpora, each about ``mb`` megabytes."""
+    sys.path.insert(0, str(HERE))
+    import synthetic  # noqa: PLC0415 - a sibling script, not a package
+
+    return {**seed_corpora(mb), "synthetic": list(synthetic.iter_corpus(mb, seed=seed))}
 
 
 # -- the measured functions --------------------------------------------------------------------

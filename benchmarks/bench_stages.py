@@ -55,17 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=0.5, help="corpus size (default 0.5)")
     parser.add_argument("--repeat", type=int, default=3, help="passes to take the median of")
     args = parser.parse_args(argv)
-    seeds = bench_pipeline._seed_docs()  # noqa: SLF001 - the benchmark's own corpus
-    corpora = {
-        "seeds-simplified": [d for d in seeds if not d[0].startswith(bench_pipeline.TRADITIONAL)],
-        "seeds-traditional": [d for d in seeds if d[0].startswith(bench_pipeline.TRADITIONAL)],
-    }
     print("| corpus | chars | parse s | quantities s | context s | total s | chars/s |")
     print("|---|---|---|---|---|---|---|")
-    for label, base in corpora.items():
-        docs = bench_pipeline._repeat(base, args.mb)  # noqa: SLF001
+    for label, docs in bench_pipeline.seed_corpora(args.mb).items():
         chars = sum(len(text) for _, text in docs)
-        stage_times(docs[: len(base)])  # warm-up: data files, compiled patterns
+        # warm-up on the first copy of each seed: data files, compiled patterns
+        stage_times([d for d in docs if d[0].endswith("#0")])
         runs = [stage_times(docs) for _ in range(args.repeat)]
         median = {s: statistics.median(r[s] for r in runs) for s in STAGES}
         total = sum(median.values())

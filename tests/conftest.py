@@ -33,7 +33,16 @@ def read_seed(name: str) -> str:
 
 def load_task(name: str) -> ModuleType:
     """A script of ``tasks/`` (``build_regions``) loaded as a module."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tasks" / f"{name}.py")
+    return _load_script(ROOT / "tasks", name)
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of ``benchmarks/`` (``synthetic``) loaded as a module."""
+    return _load_script(ROOT / "benchmarks", name)
+
+
+def _load_script(folder: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import load_benchmark
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_pipeline.py"
 
@@ -58,11 +59,7 @@ def test_every_target_has_a_status(output: str) -> None:
 
 def test_synthetic_articles_are_deterministic_and_distinct() -> None:
     """The generator gives the same article for the same seed and never repeats a text."""
-    spec = importlib.util.spec_from_file_location("synthetic", BENCH.parent / "synthetic.py")
-    assert spec is not None
-    assert spec.loader is not None
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
+    synthetic = load_benchmark("synthetic")
     first = [text for _, text in synthetic.iter_corpus(0.02, seed=1)]
     again = [text for _, text in synthetic.iter_corpus(0.02, seed=1)]
     assert first == again

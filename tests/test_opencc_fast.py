@@ -10,10 +10,9 @@ the compiled ``opencc`` is the one installed (the ``[fast]`` extra replaces the 
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -21,10 +20,7 @@ from hypothesis import strategies as st
 
 from shanxi_poverty import _opencc
 
-from .conftest import ROOT, read_seed
-
-if TYPE_CHECKING:
-    from types import ModuleType
+from .conftest import load_benchmark, read_seed
 
 opencc: Any = pytest.importorskip("opencc")
 if _opencc._is_compiled(opencc):
@@ -46,16 +42,6 @@ def _agree(text: str) -> None:
     assert FAST.convert(text) == REFERENCE.convert(text), text[:200]
 
 
-def _synthetic() -> ModuleType:
-    path = ROOT / "benchmarks" / "synthetic.py"
-    spec = importlib.util.spec_from_file_location("synthetic", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_default_converter_is_the_fast_one() -> None:
     conv = _opencc.default_converter()
     assert _opencc.backend() == "reimplemented"
@@ -70,7 +56,7 @@ def test_seeds(seed_names: list[str]) -> None:
 
 def test_synthetic_articles_in_traditional_script() -> None:
     to_traditional = opencc.OpenCC("s2t")
-    texts = [text for _, text in _synthetic().iter_corpus(0.3, seed=3)]
+    texts = [text for _, text in load_benchmark("synthetic").iter_corpus(0.3, seed=3)]
     assert len(texts) > 50
     for text in texts:
         _agree(to_traditional.convert(text))

@@ -226,19 +226,13 @@ class TextBuilder:
 
     def keep(self, start: int, end: int) -> None:
         """Copy ``source[start:end]``."""
-        # replace() written out: normalisers call this once per match of their pattern
-        if not self._consumed <= start <= end <= len(self.source):
-            self._check(start, end)
-        if end > start:
-            length = self._length + (end - start)
-            self._parts.append(self.source[start:end])
-            self._segments.append(Segment(self._length, length, start, end))
-            self._length = length
-        self._consumed = end
+        self.replace(self.source[start:end], start, end)
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Write ``text`` in place of ``source[start:end]``."""
-        self._check(start, end)
+        # checked inline: normalisers call this once or twice per match of their pattern
+        if not self._consumed <= start <= end <= len(self.source):
+            self._check(start, end)
         if text:
             self._parts.append(text)
             self._segments.append(Segment(self._length, self._length + len(text), start, end))

@@ -312,17 +312,11 @@ def format_chinese(n: int) -> str:
 
 def _format_big(n: int) -> str:
     """Sections of 亿 (recursively, so 亿亿 for 10**16) and 万."""
-    yi = 10**8
-    if n >= yi:
-        head, rest = divmod(n, yi)
-        text = _format_big(head) + "亿"
-        if rest:
-            text += ("零" if rest < yi // 10 else "") + _format_big(rest)
-        return text
-    if n >= _SECTION:
-        head, rest = divmod(n, _SECTION)
-        text = _format_section(head) + "万"
-        if rest:
-            text += ("零" if rest < _SECTION // 10 else "") + _format_section(rest)
-        return text
+    for unit, name in ((10**8, "亿"), (_SECTION, "万")):
+        if n >= unit:
+            head, rest = divmod(n, unit)
+            text = _format_big(head) + name
+            if rest:
+                text += ("零" if rest < unit // 10 else "") + _format_big(rest)
+            return text
     return _format_section(n)
