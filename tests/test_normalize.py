@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shanxi_poverty.model import Span
 from shanxi_poverty.normalize import (
+    _CHAR_MEMOS,
+    _CJK_CHAR,
+    _changing_chars,
     compose,
     find_noise,
     is_traditional,
@@ -22,6 +27,8 @@ from shanxi_poverty.normalize import (
     normalize_script,
     normalize_width,
 )
+
+from .conftest import read_seed
 
 if TYPE_CHECKING:
     from shanxi_poverty.document import OffsetMap
@@ -142,6 +149,54 @@ def test_is_traditional() -> None:
     assert is_traditional("鄉村振興")
     assert not is_traditional("乡村振兴")
     assert not is_traditional("2021 abc")
+
+
+class _OwnConverter:
+    """The default converter behind a new identity, so that it gets a fresh memo."""
+
+    def __init__(self) -> None:
+        from shanxi_poverty._opencc import default_converter  # noqa: PLC0415
+
+        self._inner = default_converter()
+
+    def convert(self, text: str, /) -> str:
+        return self._inner.convert(text)
+
+
+def _changing_reference(text: str, converter: _OwnConverter) -> frozenset[str]:
+    return frozenset(c for c in set(text) if _CJK_CHAR.fullmatch(c) and converter.convert(c) != c)
+
+
+# simplified, traditional, ASCII, an astral CJK character and a lone surrogate
+_SCRIPT_CHARS = "乡村振兴脱贫攻坚鄉村振興脫貧攻堅萬人元亩户abc 12\n\U00020000\U0002a6a5\ud800"
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.text(alphabet=_SCRIPT_CHARS, max_size=30), min_size=1, max_size=12))
+def test_changing_chars_memo_matches_reference(texts: list[str]) -> None:
+    """The memo's one-search answer for text of known, unchanging characters equals the
+    character-by-character answer, whatever order texts arrive in."""
+    converter = _OwnConverter()
+    for text in texts:
+        assert _changing_chars(text, converter) == _changing_reference(text, converter)
+
+
+def test_changing_chars_memo_on_seeds_and_recompiles(seed_names: list[str]) -> None:
+    """Over the seeds (hundreds of new characters each), the answers equal the reference,
+    the memo's pattern is compiled again as new characters come in, and simplified text of
+    known characters is then recognised by the pattern alone."""
+    converter = _OwnConverter()
+    patterns = set()
+    for name in seed_names:
+        text = read_seed(name)
+        for part in (text, text[: len(text) // 2], text.replace("的", "")):
+            assert _changing_chars(part, converter) == _changing_reference(part, converter)
+        pattern = _CHAR_MEMOS[id(converter)].maybe_changing
+        assert pattern is not None
+        patterns.add(pattern.pattern)
+    assert len(patterns) > 1
+    simplified = read_seed(seed_names[0])
+    assert _CHAR_MEMOS[id(converter)].maybe_changing.search(simplified) is None  # type: ignore[union-attr]
 
 
 def test_normalize_damage() -> None:

@@ -314,28 +314,56 @@ def _converter(converter: TextConverter | None) -> TextConverter:
 class _CharMemo:
     """What one converter does to single characters, remembered per process."""
 
-    __slots__ = ("changing", "converter", "last", "seen")
+    __slots__ = ("changing", "converter", "last", "maybe_changing", "new_since_compile", "seen")
 
     def __init__(self, converter: TextConverter) -> None:
         self.converter = converter  # kept so that its id cannot be reused
         self.seen: set[str] = set()
         self.changing: set[str] = set()
         self.last: tuple[str, frozenset[str]] | None = None  # the last text asked about
+        #: Matches any character not known to stay unchanged (see :meth:`compile`).
+        self.maybe_changing: re.Pattern[str] | None = None
+        self.new_since_compile = 0
+
+    def learn(self, chars: set[str]) -> None:
+        """Remember ``chars`` as seen; recompile :attr:`maybe_changing` now and then."""
+        new = len(chars - self.seen)
+        self.seen |= chars
+        self.new_since_compile += new
+        if self.maybe_changing is None or self.new_since_compile >= _RECOMPILE_AFTER:
+            self.compile()
+
+    def compile(self) -> None:
+        """One negated class of the seen characters that do not change.  Astral characters
+        are left out of it (they would keep ``re`` from using a bitmap for the class), so
+        text holding one takes the slow path."""
+        stable = sorted(c for c in self.seen - self.changing if c <= "\uffff")
+        if stable:  # "[^]" is not a pattern; with nothing known, there is nothing to skip
+            self.maybe_changing = re.compile("[^" + "".join(map(re.escape, stable)) + "]")
+            self.new_since_compile = 0
 
 
 #: Per converter (by identity): every character seen so far, and the CJK ones it changes.
 _CHAR_MEMOS: dict[int, _CharMemo] = {}
+#: New characters seen before the memo's pattern is compiled again (a compile costs about
+#: as much as the slow path on a few articles).
+_RECOMPILE_AFTER: Final = 64
 
 
 def _changing_chars(text: str, conv: TextConverter) -> frozenset[str]:
     """The distinct CJK characters of ``text`` that the converter changes (one at a time).
 
     Characters are converted once per process and remembered, so deciding the script of a
-    document costs set operations on its distinct characters instead of a conversion.
+    document costs set operations on its distinct characters instead of a conversion; a
+    text made only of characters known to stay unchanged (most simplified text, once a few
+    articles have been read) is recognised by one regex search.
     """
     memo = _CHAR_MEMOS.setdefault(id(conv), _CharMemo(conv))
     if memo.last is not None and memo.last[0] == text:
         return memo.last[1]  # each format sniffer asks about the same text
+    if memo.maybe_changing is not None and memo.maybe_changing.search(text) is None:
+        memo.last = (text, frozenset())
+        return memo.last[1]
     chars = set(text)
     unknown = [c for c in chars - memo.seen if _CJK_CHAR.fullmatch(c)]
     if unknown:
@@ -345,7 +373,7 @@ def _changing_chars(text: str, conv: TextConverter) -> frozenset[str]:
         if len(converted) != len(unknown):  # pragma: no cover - a converter that rewrote \n
             converted = [conv.convert(c) for c in unknown]
         memo.changing.update(c for c, new in zip(unknown, converted, strict=True) if c != new)
-    memo.seen |= chars
+    memo.learn(chars)
     found = frozenset(chars & memo.changing)
     memo.last = (text, found)
     return found

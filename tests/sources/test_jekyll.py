@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from shanxi_poverty.errors import FormatError
 from shanxi_poverty.sources import parse_document
-from shanxi_poverty.sources.jekyll import split_front_matter
+from shanxi_poverty.sources.jekyll import _load_yaml, split_front_matter
 
 from ..conftest import read_fixture, read_seed
 
@@ -85,3 +86,35 @@ def test_front_matter_not_mapping() -> None:
     """Front matter that is a YAML list is a FormatError."""
     with pytest.raises(FormatError, match="not a YAML mapping"):
         parse_document("---\n- a\n- b\n---\n正文", name="post.md", format="jekyll-html")
+
+
+_FRONT_MATTERS = (
+    "title: 标题\ndate: 2021-02-25 10:00:00 +0800\ntags: [脱贫, 乡村振兴]\n",
+    "title: '引号: 里的冒号'\nsubtitle: \"双引号\\t转义\"\ncount: 12\nratio: 1.5\nflag: yes\n",
+    "authors:\n  - 张三\n  - 李四\nmeta:\n  source: 山西日报\n  page: 3\nempty:\n",
+    "day: 2020-05-17\nnull_value: ~\nlong: >\n  折叠的\n  长文本\nlit: |\n  第一行\n  第二行\n",
+)
+
+
+@pytest.mark.parametrize("block", _FRONT_MATTERS)
+def test_fast_yaml_loader_equals_safe_load(block: str) -> None:
+    """The libyaml loader, when present, gives what ``yaml.safe_load`` gives."""
+    assert _load_yaml(block) == yaml.safe_load(block)
+
+
+def test_seed_front_matter_loads_as_with_safe_load(seed_names: list[str]) -> None:
+    """The Jekyll seed's front matter reads the same through either loader."""
+    raw = next(read_seed(n) for n in seed_names if n.startswith("003"))
+    block = raw[4 : raw.index("\n---", 4)]
+    assert _load_yaml(block) == yaml.safe_load(block)
+
+
+def test_invalid_yaml_is_reported_by_the_pure_python_loader() -> None:
+    """libyaml words its errors differently; a block it rejects is parsed again by the
+    pure-Python loader, so errors read the same whether or not PyYAML has libyaml."""
+    block = "标题: 一\n作者: [未闭合\n"
+    with pytest.raises(yaml.YAMLError) as fast:
+        _load_yaml(block)
+    with pytest.raises(yaml.YAMLError) as slow:
+        yaml.safe_load(block)
+    assert str(fast.value) == str(slow.value)

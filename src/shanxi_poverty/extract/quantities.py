@@ -75,6 +75,10 @@ class ExclusionReason(enum.StrEnum):
     OTHER = "other"  #: a numeral with no unit (五治并举, 年 without a duration cue)
 
 
+def _exclusion_reason(value: ExclusionReason | str) -> ExclusionReason:
+    return value if type(value) is ExclusionReason else ExclusionReason(value)
+
+
 @attrs.frozen
 class Exclusion:
     """A numeral of the normalised text that is not a quantity.
@@ -89,7 +93,7 @@ class Exclusion:
     start: int
     end: int
     text: str
-    reason: ExclusionReason = attrs.field(converter=ExclusionReason)
+    reason: ExclusionReason = attrs.field(converter=_exclusion_reason)
 
 
 @attrs.frozen
