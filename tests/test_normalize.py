@@ -199,6 +199,21 @@ def test_changing_chars_memo_on_seeds_and_recompiles(seed_names: list[str]) -> N
     assert _CHAR_MEMOS[id(converter)].maybe_changing.search(simplified) is None  # type: ignore[union-attr]
 
 
+def test_changing_chars_memo_learns_late_characters() -> None:
+    """A few characters first seen after the pattern was compiled do not keep a simplified
+    text on the slow path: the second such text recompiles the pattern."""
+    converter = _OwnConverter()
+    _changing_chars("巩固拓展脱贫攻坚成果", converter)
+    memo = _CHAR_MEMOS[id(converter)]
+    late = "巩固拓展脱贫攻坚成果同乡村振兴有效衔接"
+    assert _changing_chars(late, converter) == frozenset()
+    assert memo.maybe_changing is not None
+    assert memo.maybe_changing.search(late) is not None  # 同乡村… came after the compile
+    again = late + "巩固"  # no new character: only the stale pattern sent it the slow way
+    assert _changing_chars(again, converter) == frozenset()
+    assert memo.maybe_changing.search(again) is None
+
+
 def test_normalize_damage() -> None:
     """Inside damage, pinyin tails and entity remnants go; outside nothing changes."""
     source = "轉變?yōu)?ldquo;我要振興"

@@ -114,7 +114,7 @@ def _all_patterns() -> dict[str, Pattern]:
 
 def _compiled_on_first_use() -> list[object]:
     """Patterns built from the data files on first use and cached: word-list tries of the
-    gazetteer and vocabulary, the settlement rules, the joined noise rules."""
+    gazetteer and vocabulary, the settlement rules, the noise rules."""
     words = regions._place_words()
     vocab = vocabulary.load_vocabulary()
     return [
@@ -124,7 +124,7 @@ def _compiled_on_first_use() -> list[object]:
         regions._clause_end_pattern(),
         vocab._programme_finder,
         vocab._indicator_finder,
-        normalize._any_rule(normalize.load_noise_rules()),
+        normalize.load_noise_rules(),
     ]
 
 
