@@ -106,38 +106,34 @@ class OffsetMap:
         """Length of the normalised text."""
         return self.segments[-1].end if self.segments else 0
 
-    def _segment_at(self, pos: int) -> Segment:
-        i = bisect.bisect_right(self._starts, pos) - 1
-        return self.segments[max(i, 0)]
-
-    def _raw_start(self, pos: int) -> int:
-        seg = self._segment_at(pos)
-        if seg.aligned:
-            return seg.raw_start + (pos - seg.start)
-        return seg.raw_start
-
-    def _raw_end(self, pos: int) -> int:
-        """Raw end of the character just before normalised position ``pos``."""
-        seg = self._segment_at(pos - 1)
-        if seg.aligned:
-            return seg.raw_start + (pos - seg.start)
-        return seg.raw_end
-
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``(start, end)`` of the normalised range ``[start, end)``.
 
         Raises:
             IndexError: if the range is outside the normalised text.
         """
-        if not 0 <= start <= end <= self.length:
-            msg = f"range [{start}, {end}) is outside the normalised text of length {self.length}"
+        segments = self.segments
+        length = segments[-1].end if segments else 0
+        if not 0 <= start <= end <= length:
+            msg = f"range [{start}, {end}) is outside the normalised text of length {length}"
             raise IndexError(msg)
-        if not self.segments:
+        if not segments:
             return 0, 0
+        if start == end == length:
+            return segments[-1].raw_end, segments[-1].raw_end
+        # Written out (one call per figure of every document): the piece holding the first
+        # character maps it to its raw start, the piece holding the last to its raw end; an
+        # aligned piece maps character by character, another to its whole raw range.
+        first = segments[max(bisect.bisect_right(self._starts, start) - 1, 0)]
+        lo = first.raw_start
+        if first.end - first.start == first.raw_end - first.raw_start:
+            lo += start - first.start
         if start == end:
-            pos = self.segments[-1].raw_end if start == self.length else self._raw_start(start)
-            return pos, pos
-        return self._raw_start(start), self._raw_end(end)
+            return lo, lo
+        last = segments[max(bisect.bisect_right(self._starts, end - 1) - 1, 0)]
+        if last.end - last.start == last.raw_end - last.raw_start:
+            return lo, last.raw_start + (end - last.start)
+        return lo, last.raw_end
 
     def to_raw_position(self, pos: int) -> int:
         """Raw position of normalised position ``pos``."""

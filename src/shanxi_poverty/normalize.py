@@ -75,10 +75,11 @@ _TONE_MARKS: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # A pinyin annotation leaked from ruby markup: 績(jì), 會(huì ).  One syllable of at most 6
 # letters with a tone mark, stray spaces allowed; bounded quantifiers keep it linear.
 # Repeated annotations (績(jì)(jì)) go at once, so the step is idempotent; each repeat
-# starts with "(", so the outer repeat cannot backtrack into the inner one.
-_PINYIN: Final = re.compile(
-    rf"(?<=[{CJK}])(?:\(\s?(?=[a-zü]{{0,6}}[{_TONE_MARKS}])[{PINYIN_LETTERS}]{{1,7}}\s?\))+"
-)
+# starts with "(", so the outer repeat cannot backtrack into the inner one.  The pattern
+# opens on the literal "(" (the CJK character before it is checked by a lookbehind after
+# it), so that the engine skips to each "(" instead of trying every position.
+_PINYIN_GROUP: Final = rf"\s?(?=[a-zü]{{0,6}}[{_TONE_MARKS}])[{PINYIN_LETTERS}]{{1,7}}\s?\)"
+_PINYIN: Final = re.compile(rf"\((?<=[{CJK}]\(){_PINYIN_GROUP}(?:\({_PINYIN_GROUP})*")
 # A pinyin tail left inside mojibake, without its "(": ?shù), ?lián).
 _PINYIN_TAIL: Final = re.compile(
     rf"(?<![{PINYIN_LETTERS}(])(?=[a-zü]{{0,6}}[{_TONE_MARKS}])[{PINYIN_LETTERS}]{{1,7}}\s?\)"
@@ -139,7 +140,7 @@ _WIDTH: Final = str.maketrans(
         "\u3000": " ",
     }
 )
-_DIGIT_COMMA: Final = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3})")
+_DIGIT_COMMA: Final = re.compile(r"，(?<=[0-9０-９]，)(?=[0-9０-９]{3})")
 #: Runs of the characters that :func:`normalize_width` rewrites.
 _WIDE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]+")
 

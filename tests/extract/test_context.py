@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
+import attrs
 import pytest
+from hypothesis import given
 
 from shanxi_poverty import Document, DocumentMeta, extract
+from shanxi_poverty.extract.context import _with_context
+from shanxi_poverty.model import Measurement, Numeral, Qualifier
 
-if TYPE_CHECKING:
-    from shanxi_poverty.model import Measurement
+from ..property.strategies import measurements
 
 
 def _resolve(
@@ -179,3 +182,59 @@ def test_long_unpunctuated_line_scales_linearly() -> None:
     large = _median_seconds(unit * 4000)
     # Linear is 4; quadratic would be 16.
     assert large / small < 9
+
+
+@given(
+    measurement=measurements,
+    new=measurements,
+)
+def test_context_carries_every_other_field(measurement: Measurement, new: Measurement) -> None:
+    """Filling in the context keeps every other field, as ``attrs.evolve`` would."""
+    filled = _with_context(
+        measurement,
+        regions=new.regions,
+        time=new.time,
+        indicator=new.indicator,
+        programme=new.programme,
+        subject=new.subject,
+    )
+    assert filled == attrs.evolve(
+        measurement,
+        regions=new.regions,
+        time=new.time,
+        indicator=new.indicator,
+        programme=new.programme,
+        subject=new.subject,
+    )
+
+
+def test_context_carries_a_model_with_no_default_left() -> None:
+    """On a measurement whose every field differs from its default (so a field added to the
+    model without being carried over fails here), filling in the context keeps the rest."""
+    from shanxi_poverty.model import Provenance, Span, TimeReference  # noqa: PLC0415
+    from shanxi_poverty.regions import load_gazetteer  # noqa: PLC0415
+    from shanxi_poverty.vocabulary import get_indicator, get_programme  # noqa: PLC0415
+
+    full = Measurement(
+        value=Decimal(20104),
+        unit="户",
+        qualifier=Qualifier.APPROX,
+        numeral=Numeral.CHINESE,
+        indicator=get_indicator("relocated_households"),
+        programme=get_programme("relocation"),
+        regions=(load_gazetteer().get("太原市"),),
+        time=TimeReference(year=2020),
+        subject="搬迁户",
+        provenance=Provenance(doc="d.txt", span=Span(0, 6), text="20104户"),
+        corrupted=True,
+        range_id=7,
+    )
+    for field in attrs.fields(Measurement):
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()  # type: ignore[union-attr]
+        assert getattr(full, field.name) != default, field.name
+    empty = TimeReference()
+    assert _with_context(
+        full, regions=(), time=empty, indicator=None, programme=None, subject=None
+    ) == attrs.evolve(full, regions=(), time=empty, indicator=None, programme=None, subject=None)

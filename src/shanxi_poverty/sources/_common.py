@@ -368,7 +368,7 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
 # -- document assembly --------------------------------------------------------------------
 
 _DUPLICATE_MIN: Final = 30
-_PINYIN_COUNT: Final = re.compile(rf"(?<=[{CJK}])\(\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}\s?\)")
+_PINYIN_COUNT: Final = re.compile(rf"\((?<=[{CJK}]\()\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}\s?\)")
 _ENTITY_COUNT: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 _TAG_COUNT: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?=[\s/>])[^<>]{0,500}>")
 
