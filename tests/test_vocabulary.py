@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shanxi_poverty import Dimension, VocabularyError
 from shanxi_poverty._resources import read_text
@@ -183,6 +185,20 @@ def test_match_and_find_programmes() -> None:
         (6, 10, "relocation"),
         (11, 15, "workshops"),
     ]
+
+
+def _programme_words() -> list[str]:
+    names = [n for p in programmes() for n in (p.name_zh, *p.aliases)]
+    return sorted({w for n in names for w in (n, n[:2], n[1:])} | {"和", "的", "，"})
+
+
+@given(words=st.lists(st.sampled_from(_programme_words()), max_size=8))
+def test_match_programme_is_the_longest_then_leftmost_found(words: list[str]) -> None:
+    """The programme of a phrase is the longest name found in it, the leftmost of equals."""
+    phrase = "".join(words)
+    found = find_programmes(phrase)
+    expected = max(found, key=lambda hit: (hit[1] - hit[0], -hit[0]))[2] if found else None
+    assert match_programme(phrase) == expected
 
 
 def test_vocabulary_from_toml_and_cache() -> None:

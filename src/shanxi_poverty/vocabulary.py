@@ -270,10 +270,11 @@ class Vocabulary:
 
     def match_programme(self, phrase: str) -> Programme | None:
         """The programme a phrase names (longest name or alias contained in it), or ``None``."""
-        found = self.find_programmes(phrase)
-        if not found:
-            return None
-        return max(found, key=lambda hit: (hit[1] - hit[0], -hit[0]))[2]
+        best: re.Match[str] | None = None  # longest, then leftmost (asked once per figure)
+        for m in self._programme_finder.finditer(phrase):
+            if best is None or len(m[0]) > len(best[0]):
+                best = m
+        return None if best is None else self._programme_index[best[0]]
 
     def find_programmes(self, text: str) -> list[tuple[int, int, Programme]]:
         """Programme names in a simplified text, leftmost-longest, as ``(start, end, programme)``.
