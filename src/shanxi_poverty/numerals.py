@@ -69,7 +69,8 @@ _FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９．，％", "0
 _ASCII_DIGITS: Final = frozenset("0123456789")
 #: The commonest numbers by far (20104, 2.3; 2.3万, 15亿): read by Decimal directly.
 _PLAIN_DECIMAL: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_DECIMAL_BIG_UNIT: Final = re.compile(r"([0-9]+(?:\.[0-9]+)?)([万萬亿億])")
+# (possessive, and never starting inside a number: linear when searched, not only matched)
+_DECIMAL_BIG_UNIT: Final = re.compile(r"(?<![0-9.])([0-9]++(?:\.[0-9]++)?+)([万萬亿億])")
 _PERCENT_SIGNS: Final = ("%", "％")
 _PERCENT_WORDS: Final[dict[str, str]] = {"百分之": "%", "千分之": "‰"}
 _THOUSANDS_GROUP: Final = 3

@@ -28,6 +28,7 @@ from shanxi_poverty._resources import read_text
 from shanxi_poverty._wordlist import longest_words, trie_pattern
 from shanxi_poverty.errors import UnknownUnitError, VocabularyError
 from shanxi_poverty.model import Dimension, Indicator, Programme
+from shanxi_poverty.units import dimension_of  # pint itself loads only for unknown units
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -71,8 +72,6 @@ def _compatible(indicator: Indicator, dimension: Dimension | None) -> bool:
 def _unit_dimension(unit: str | None) -> Dimension | None:
     if not unit:
         return None
-    from shanxi_poverty.units import dimension_of  # noqa: PLC0415 - pint loads lazily
-
     try:
         return dimension_of(unit)
     except UnknownUnitError:
