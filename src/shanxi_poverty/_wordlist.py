@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
 __all__ = ["longest_words", "trie_pattern"]
 
@@ -54,18 +54,23 @@ def _node_pattern(node: _Trie) -> str:
     return body + "?"
 
 
-def longest_words(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+def longest_words(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
     """For every position of ``text`` where a word of ``pattern`` (compiled from
     :func:`trie_pattern`) starts, that position and the longest word there; the words may
     overlap.
 
     ``search`` skips in C the positions where no word starts (a lookahead pattern run with
-    ``finditer`` would be tried at every position).
+    ``finditer`` would be tried at every position).  A list, not a generator: it is called
+    for every phrase matched, and resuming a generator per word costs more than the list.
 
-    >>> list(longest_words(re.compile(trie_pattern(["扶贫", "贫困", "贫困户"])), "扶贫困户"))
+    >>> longest_words(re.compile(trie_pattern(["扶贫", "贫困", "贫困户"])), "扶贫困户")
     [(0, '扶贫'), (1, '贫困户')]
     """
+    found = []
+    search = pattern.search
     pos = 0
-    while (match := pattern.search(text, pos)) is not None:
-        yield match.start(), match.group()
-        pos = match.start() + 1
+    while (match := search(text, pos)) is not None:
+        start = match.start()
+        found.append((start, match.group()))
+        pos = start + 1
+    return found

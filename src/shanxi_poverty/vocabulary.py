@@ -216,7 +216,7 @@ class Vocabulary:
         dimension = _unit_dimension(unit)
         # The words of the head are those of the whole text that start in it (the head runs
         # to the end of the text), so the text is scanned once.
-        words = list(longest_words(self._indicator_finder, text))
+        words = longest_words(self._indicator_finder, text)
         head_start = text.rfind("的") + 1
         if 0 < head_start < len(text):
             found = self._best_indicator(words, head_start, dimension)

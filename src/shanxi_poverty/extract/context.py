@@ -36,7 +36,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 import regex
@@ -158,6 +158,16 @@ def _within(piece_start: int, pos: int) -> int:
     """Where a backwards look from ``pos`` stops: the piece start, at most
     :data:`MAX_LOOKBACK` characters back (keeps long unpunctuated lines linear)."""
     return max(piece_start, pos - MAX_LOOKBACK)
+
+
+class _Pieces(NamedTuple):
+    """Where a figure stands: its sentence (index and start), clause and segment starts.
+    Found once per figure and shared by its region, time and phrases."""
+
+    s_index: int
+    sentence: int
+    clause: int
+    segment: int
 
 
 def _piece(starts: list[int], pos: int) -> tuple[int, int]:
@@ -376,10 +386,18 @@ class _Resolver:
             return None
         return self._place_regions(places[0], places[0].start, places)
 
-    def regions_for(self, mention: Mention, list_sizes: Mapping[int, int]) -> tuple[Region, ...]:
+    def pieces(self, pos: int) -> _Pieces:
+        """The sentence, clause and segment holding ``pos``."""
+        s_index, sentence = _piece(self.sentences, pos)
+        return _Pieces(
+            s_index, sentence, _piece(self.clauses, pos)[1], _piece(self.segments, pos)[1]
+        )
+
+    def regions_for(
+        self, mention: Mention, pieces: _Pieces, list_sizes: Mapping[int, int]
+    ) -> tuple[Region, ...]:
         start = mention.start
-        s_index, sentence = _piece(self.sentences, start)
-        _, clause = _piece(self.clauses, start)
+        s_index, sentence, clause, segment = pieces
         before = self._places_between(_within(clause, start), start)
         if before:
             focus = before[-1]
@@ -394,7 +412,6 @@ class _Resolver:
             ):
                 return (regions[mention.list_index],)
             return regions
-        _, segment = _piece(self.segments, start)
         for scope in (segment, sentence):
             topic = self._topic(_within(scope, start), start)
             if topic is not None:
@@ -407,10 +424,9 @@ class _Resolver:
         return (home,) if home is not None else ()
 
     # -- time -----------------------------------------------------------------------------
-    def time_for(self, mention: Mention) -> TimeReference:
+    def time_for(self, mention: Mention, pieces: _Pieces) -> TimeReference:
         start = mention.start
-        _, sentence = _piece(self.sentences, start)
-        _, clause = _piece(self.clauses, start)
+        sentence, clause = pieces.sentence, pieces.clause
         if _AVERAGE.search(self.text[_within(clause, start) : start]):
             years = [
                 t.time.year for t in self._times_between(sentence, start) if t.time.year is not None
@@ -430,18 +446,16 @@ class _Resolver:
         hi = bisect.bisect_left(self.time_starts, pos)
         return self.times[lo:hi]
 
-    def segment_text(self, mention: Mention) -> str:
+    def segment_text(self, mention: Mention, pieces: _Pieces) -> str:
         """The text from the start of the figure's sentence segment to the figure's end."""
-        _, segment = _piece(self.segments, mention.start)
-        return self.text[_within(segment, mention.start) : mention.end]
+        return self.text[_within(pieces.segment, mention.start) : mention.end]
 
-    def clause_text(self, mention: Mention) -> str:
+    def clause_text(self, mention: Mention, pieces: _Pieces) -> str:
         """The clause holding the figure, up to the end of the figure's phrase (the next
         clause or list boundary: in 选派413支工作队、16名第一书记 the teams stop at 、)."""
-        _, clause = _piece(self.clauses, mention.start)
         stop = min(len(self.text), mention.end + MAX_LOOKBACK)
         after = _PHRASE_END.search(self.text, mention.end, stop)
-        return self.text[_within(clause, mention.start) : after.start() if after else stop]
+        return self.text[_within(pieces.clause, mention.start) : after.start() if after else stop]
 
 
 def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurement]:
@@ -468,9 +482,10 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
     out: list[Measurement] = []
     for mention in mentions:
         m = mention.measurement
-        context = resolver.clause_text(mention)
-        segment = resolver.segment_text(mention)
-        clause_start = _within(_piece(resolver.clauses, mention.start)[1], mention.start)
+        pieces = resolver.pieces(mention.start)
+        context = resolver.clause_text(mention, pieces)
+        segment = resolver.segment_text(mention, pieces)
+        clause_start = _within(pieces.clause, mention.start)
         subject = m.subject or _subject_phrase(resolver.text, mention, clause_start)
         last = list_ends.get(mention.list_id) if mention.list_id is not None else None
         if last is not None and last is not mention:
@@ -495,8 +510,8 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
         out.append(
             _with_context(
                 m,
-                regions=resolver.regions_for(mention, list_sizes),
-                time=resolver.time_for(mention),
+                regions=resolver.regions_for(mention, pieces, list_sizes),
+                time=resolver.time_for(mention, pieces),
                 indicator=indicator,
                 programme=programme,
                 subject=subject,
