@@ -22,7 +22,6 @@ from shanxi_poverty.regions import (
     _CLAUSE_END,
     RegionMatch,
     _Candidate,
-    _lengths_by_first_char,
     _place_words,
     _Scanner,
     load_gazetteer,
@@ -49,10 +48,15 @@ class _ReferenceScanner(_Scanner):
 
     def _admin_candidates(self) -> list[_Candidate]:
         out: list[_Candidate] = []
-        lengths = _lengths_by_first_char(self.names)
+        longest = max(len(n) for n in self.names)
         i, previous = 0, None
         while i < len(self.text):
-            hit = self._admin_at(i, lengths.get(self.text[i], ()), previous)
+            names = tuple(
+                self.text[i : i + n]
+                for n in range(longest, 0, -1)
+                if i + n <= len(self.text) and self.text[i : i + n] in self.names
+            )
+            hit = self._admin_at(i, names, previous)
             if hit is None:
                 i += 1
                 continue

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shanxi_poverty._wordlist import longest_words, trie_pattern
+from shanxi_poverty._wordlist import longest_words, prefix_table, trie_pattern
 
 # A small alphabet with a regex metacharacter, so words share prefixes and need escaping.
 WORDS = st.lists(st.text(alphabet="扶贫搬迁a.+", min_size=1, max_size=4), min_size=1, max_size=12)
@@ -38,3 +38,15 @@ def test_trie_pattern_scans_leftmost_longest(words: list[str], text: str) -> Non
         i += len(word)
     got = [(m.start(), m.group()) for m in re.finditer(trie_pattern(words), text)]
     assert got == expected
+
+
+@given(WORDS, TEXT)
+def test_prefix_table_gives_every_word_starting_with_the_longest(
+    words: list[str], text: str
+) -> None:
+    """The longest word at a position and its prefix table entry are every word that starts
+    there, longest first."""
+    table = prefix_table(words)
+    for i, longest in longest_words(re.compile(trie_pattern(words)), text):
+        starting = sorted({w for w in words if text.startswith(w, i)}, key=len, reverse=True)
+        assert list(table[longest]) == starting

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["longest_words", "trie_pattern"]
+__all__ = ["longest_words", "prefix_table", "trie_pattern"]
 
 #: A character trie: each key a character, ``_END`` marking that a word ends at the node.
 _Trie = dict[str, "_Trie"]
@@ -74,3 +74,18 @@ def longest_words(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
         found.append((start, match.group()))
         pos = start + 1
     return found
+
+
+def prefix_table(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """For each word (non-empty), the words of ``words`` that are its prefixes, longest
+    first, itself included: the shorter words that start where :func:`longest_words`
+    reports the longest one.
+
+    >>> prefix_table(["扶贫", "扶贫搬迁", "扶持"])["扶贫搬迁"]
+    ('扶贫搬迁', '扶贫')
+    """
+    known = {word for word in words if word}
+    return {
+        word: tuple(word[:k] for k in range(len(word), 0, -1) if word[:k] in known)
+        for word in known
+    }

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from shanxi_poverty._resources import read_text
-from shanxi_poverty._wordlist import longest_words, trie_pattern
+from shanxi_poverty._wordlist import longest_words, prefix_table, trie_pattern
 from shanxi_poverty.errors import RegionNotFoundError
 from shanxi_poverty.model import FormerName, Region, RegionLevel
 
@@ -145,20 +145,17 @@ def _place_words() -> _PlaceWords:
 
 
 @functools.lru_cache(maxsize=16)
-def _lengths_by_first_char(names: frozenset[str]) -> dict[str, tuple[int, ...]]:
-    """For each first character, the lengths of the names starting with it, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for name in names:
-        if name:
-            lengths.setdefault(name[0], set()).add(len(name))
-    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+def _name_start_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching the longest name where some name starts: most characters of a text
+    start none, and ``search`` skips them in C (the scanner then picks among the names
+    starting there, :func:`_name_prefixes` of the match)."""
+    return re.compile(trie_pattern(names))
 
 
 @functools.lru_cache(maxsize=16)
-def _name_start_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    """A regex matching where some name starts: most characters of a text start none, and
-    ``search`` skips them in C (the scanner then picks the name)."""
-    return re.compile(trie_pattern(names))
+def _name_prefixes(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """For each name, the names that are its prefixes, longest first."""
+    return prefix_table(names)
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -621,13 +618,13 @@ class _Scanner:
 
     def _admin_candidates(self) -> list[_Candidate]:
         text, out = self.text, []
-        lengths = _lengths_by_first_char(self.names)
+        prefixes = _name_prefixes(self.names)
         # only positions where some name starts can hold a candidate: jump between them
-        next_start = _name_start_pattern(self.names).search
+        next_name = _name_start_pattern(self.names).search
         i, previous = 0, None
-        while (found := next_start(text, i)) is not None:
+        while (found := next_name(text, i)) is not None:
             i = found.start()
-            hit = self._admin_at(i, lengths[text[i]], previous)
+            hit = self._admin_at(i, prefixes[found.group()], previous)
             if hit is None:
                 i += 1
                 continue
@@ -637,26 +634,24 @@ class _Scanner:
         return out
 
     def _admin_at(
-        self, i: int, lengths: tuple[int, ...], previous: _Candidate | None
+        self, i: int, names: tuple[str, ...], previous: _Candidate | None
     ) -> _Candidate | None:
-        """The longest acceptable name starting at ``i``, as a candidate."""
-        text = self.text
-        for length in lengths:
-            if length > len(text) - i:
-                continue
-            name = text[i : i + length]
-            if name not in self.names or not self.blocked.isdisjoint(range(i, i + length)):
+        """The longest acceptable name starting at ``i`` (``names``: the names the text
+        holds there, longest first), as a candidate."""
+        for name in names:
+            end = i + len(name)
+            if not self.blocked.isdisjoint(range(i, end)):
                 continue
             region = self._resolve(name, previous, i)
             if region is None:
                 continue
-            if not self._full_name_ok(name, region, i + length):
+            if not self._full_name_ok(name, region, end):
                 continue
             short = region.short_name == name and not name.endswith(_COUNTY_SUFFIXES)
             ambiguous_short = (
                 short and len(name) <= 2 and name not in self.words.safe_short  # noqa: PLR2004
             )
-            return _Candidate(i, i + length, region, not ambiguous_short, ambiguous_short)
+            return _Candidate(i, end, region, not ambiguous_short, ambiguous_short)
         return None
 
     def _full_name_ok(self, name: str, region: Region, end: int) -> bool:

@@ -25,7 +25,7 @@ import tomllib
 from typing import TYPE_CHECKING, Final
 
 from shanxi_poverty._resources import read_text
-from shanxi_poverty._wordlist import longest_words, trie_pattern
+from shanxi_poverty._wordlist import longest_words, prefix_table, trie_pattern
 from shanxi_poverty.errors import UnknownUnitError, VocabularyError
 from shanxi_poverty.model import Dimension, Indicator, Programme
 from shanxi_poverty.units import dimension_of  # pint itself loads only for unknown units
@@ -117,13 +117,7 @@ class Vocabulary:
         self._indicator_finder = re.compile(trie_pattern(self._indicator_index))
         # The finder reports the longest alias at a position; the shorter ones starting
         # there are its prefixes.
-        self._alias_prefixes = {
-            alias: tuple(
-                alias[:k] for k in range(len(alias), 0, -1) if alias[:k] in self._indicator_index
-            )
-            for alias in self._indicator_index
-            if alias
-        }
+        self._alias_prefixes = prefix_table(self._indicator_index)
 
     @classmethod
     def from_toml(cls, programmes_text: str, indicators_text: str) -> Vocabulary:
