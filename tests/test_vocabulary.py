@@ -12,10 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shanxi_poverty import Dimension, VocabularyError
+from shanxi_poverty import Dimension, Indicator, VocabularyError
 from shanxi_poverty._resources import read_text
 from shanxi_poverty.vocabulary import (
     Vocabulary,
+    _clean,
+    _compatible,
+    _unit_dimension,
     find_programmes,
     get_indicator,
     get_programme,
@@ -215,3 +218,53 @@ def test_docs_list_every_entry() -> None:
     rows = [(p.id, p.name_zh) for p in programmes()] + [(i.id, i.name_zh) for i in indicators()]
     for id_, name_zh in rows:
         assert f"| `{id_}` | {name_zh} |" in docs, id_
+
+
+def _reference_match_indicator(phrase: str, unit: str | None) -> Indicator | None:
+    """match_indicator written from its docstring: every alias occurrence is a candidate,
+    kept if its indicator (or that one's counterpart) fits the unit; the longest wins, then
+    the one ending last; the head after the last 的 first."""
+    voc = load_vocabulary()
+    text = _clean(phrase)
+    dimension = _unit_dimension(unit)
+
+    def best(start_from: int) -> Indicator | None:
+        found: list[tuple[int, int, Indicator]] = []
+        for alias, ind in voc._indicator_index.items():
+            twin = voc._indicators.get(voc._counterparts.get(ind.id, ""))
+            fits = ind if _compatible(ind, dimension) else None
+            if fits is None and twin is not None and _compatible(twin, dimension):
+                fits = twin
+            if fits is None:
+                continue
+            at = text.find(alias, start_from)
+            while at >= 0:
+                found.append((len(alias), at + len(alias), fits))
+                at = text.find(alias, at + 1)
+        return max(found, key=lambda hit: hit[:2])[2] if found else None
+
+    head = text.rfind("的") + 1
+    if 0 < head < len(text) and (in_head := best(head)) is not None:
+        return in_head
+    return best(0)
+
+
+def _indicator_words() -> list[str]:
+    names = [n for i in indicators() for n in (i.name_zh, *i.aliases)]
+    return sorted({w for n in names for w in (n, n[:2], n[1:], n[-2:])} | {"的", "，", "“"})
+
+
+@given(
+    words=st.lists(st.sampled_from(_indicator_words()), max_size=6),
+    unit=st.sampled_from([None, "户", "人", "万人", "%", "个百分点", "万元", "亩", "个", "xyz"]),
+)
+def test_match_indicator_is_the_longest_fitting_alias_ending_last(
+    words: list[str], unit: str | None
+) -> None:
+    phrase = "".join(words)
+    assert match_indicator(phrase, unit=unit) == _reference_match_indicator(phrase, unit)
+
+
+def test_match_indicator_agrees_with_the_reference_on_gold_subjects() -> None:
+    for subject, unit, _ in _gold_subjects():
+        assert match_indicator(subject, unit=unit) == _reference_match_indicator(subject, unit)

@@ -83,6 +83,7 @@ class Vocabulary:
 
     __slots__ = (
         "_alias_prefixes",
+        "_best_alias",
         "_counterparts",
         "_indicator_finder",
         "_indicator_index",
@@ -118,6 +119,7 @@ class Vocabulary:
         # The finder reports the longest alias at a position; the shorter ones starting
         # there are its prefixes.
         self._alias_prefixes = prefix_table(self._indicator_index)
+        self._best_alias: dict[Dimension | None, dict[str, tuple[int, Indicator] | None]] = {}
 
     @classmethod
     def from_toml(cls, programmes_text: str, indicators_text: str) -> Vocabulary:
@@ -221,26 +223,43 @@ class Vocabulary:
     def _best_indicator(
         self, words: list[tuple[int, str]], start_from: int, dimension: Dimension | None
     ) -> Indicator | None:
-        """The best indicator among the alias words starting at ``start_from`` or later."""
-        last_end: dict[str, int] = {}  # each alias found → where its last occurrence ends
+        """The best indicator among the alias words starting at ``start_from`` or later:
+        the longest alias whose indicator (or its counterpart) fits ``dimension``, then the
+        one ending last.  At one position only the longest fitting alias can win, so each
+        position contributes that one (:meth:`_fitting_alias`)."""
+        best_length = 0
+        best_end = -1
+        best: Indicator | None = None
+        fitting = self._best_alias.get(dimension)
+        if fitting is None:
+            fitting = self._best_alias[dimension] = {}
         for start, longest in words:
             if start < start_from:
                 continue
-            for alias in self._alias_prefixes[longest]:
-                last_end[alias] = start + len(alias)
-        best: tuple[int, int, Indicator] | None = None
-        for alias, end in last_end.items():
+            if longest in fitting:
+                hit = fitting[longest]
+            else:
+                hit = fitting[longest] = self._fitting_alias(longest, dimension)
+            if hit is not None:
+                length, chosen = hit
+                # an equal length and end would be the same alias, found twice
+                if length > best_length or (length == best_length and start + length > best_end):
+                    best_length, best_end, best = length, start + length, chosen
+        return best
+
+    def _fitting_alias(
+        self, longest: str, dimension: Dimension | None
+    ) -> tuple[int, Indicator] | None:
+        """The length and indicator of the longest alias starting a word ``longest`` whose
+        indicator fits ``dimension``, itself or as its person/household counterpart."""
+        for alias in self._alias_prefixes[longest]:
             ind = self._indicator_index[alias]
-            chosen: Indicator | None = ind
-            if not _compatible(ind, dimension):
-                twin = self._indicators.get(self._counterparts.get(ind.id, ""))
-                chosen = twin if twin is not None and _compatible(twin, dimension) else None
-            if chosen is None:
-                continue
-            score = (len(alias), end)
-            if best is None or score > best[:2]:
-                best = (*score, chosen)
-        return best[2] if best else None
+            if _compatible(ind, dimension):
+                return len(alias), ind
+            twin = self._indicators.get(self._counterparts.get(ind.id, ""))
+            if twin is not None and _compatible(twin, dimension):
+                return len(alias), twin
+        return None
 
     def default_indicator(self, programme: str, *, unit: str | None) -> Indicator | None:
         """The programme's main indicator for figures in ``unit``: the first indicator of the

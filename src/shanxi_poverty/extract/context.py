@@ -69,7 +69,7 @@ _SENTENCE_END: Final = re.compile(r"[。！？!?\n]++")
 _PHRASE_END: Final = regex.compile(r"[，,：:。！？!?；;\n、]")
 _SEGMENT_END: Final = re.compile(r"[。！？!?；;\n]++")
 _CLAUSE_END: Final = re.compile(r"[，,：:。！？!?；;\n]++")
-_PARAGRAPH_END: Final = re.compile(r"\n++")
+_PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to in C
 
 #: Deixis words; group ``level`` is the level they point at.
 _DEIXIS: Final = regex.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")

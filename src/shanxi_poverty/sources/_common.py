@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from shanxi_poverty.normalize import Step
 
 __all__ = [
+    "PINYIN_ANNOTATION",
     "Prepared",
     "find_authors",
     "find_editor",
@@ -304,11 +305,9 @@ def find_published(lines: Iterable[str]) -> str | None:
 # -- home region --------------------------------------------------------------------------
 
 _LEVEL_RANK: Final = {"province": 0, "prefecture": 1, "county": 2}
-_DEICTICS: Final = (
-    ("province", re.compile("我省|全省|本省")),
-    ("prefecture", re.compile("我市|全市|本市")),
-    ("county", re.compile("我县|全县|本县")),
-)
+#: 我省/全省/本省, 我市/全市/本市, 我县/全县/本县 in one pass (no two can overlap).
+_DEICTIC: Final = re.compile("[我全本]([省市县])")
+_DEICTIC_LEVEL: Final = {"省": "province", "市": "prefecture", "县": "county"}
 
 
 @attrs.frozen
@@ -329,9 +328,14 @@ def _find_places(text: str) -> list[_Place]:
 
 
 def _deictic_level(text: str) -> str | None:
-    counts = {level: len(p.findall(text)) for level, p in _DEICTICS}
-    level = max(counts, key=lambda k: counts[k])
-    return level if counts[level] else None
+    """The level of the most used 我省/我市/我县 words (the higher level on a tie)."""
+    counts = Counter(_DEICTIC.findall(text))
+    level = max(_DEICTIC_LEVEL, key=lambda word: counts[word])
+    return _DEICTIC_LEVEL[level] if counts[level] else None
+
+
+def _most_specific(places: list[_Place]) -> str:
+    return max(places, key=lambda p: _LEVEL_RANK.get(p.level, -1)).name
 
 
 def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
@@ -344,23 +348,27 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
 
     Place names are found with :func:`shanxi_poverty.regions.find_regions`.
     """
-    heading = " ".join(t for t in (meta.title, meta.subtitle) if t)
-    named = _find_places(meta.publisher or "") + _find_places(heading)
-    places = _find_places(doc_text)
-    in_text = [p.name for p in places]
     level = _deictic_level(doc_text)
     if level == "province":
         return "山西省"
+    heading = " ".join(t for t in (meta.title, meta.subtitle) if t)
+    named = _find_places(meta.publisher or "") + _find_places(heading)
     if level is not None:
-        by_name = {p.name: p for p in places}
         for place in named:
             if place.level == level:
                 return place.name
+    elif named:
+        return _most_specific(named)
+    # only now the whole text's places, the costly scan
+    places = _find_places(doc_text)
+    in_text = [p.name for p in places]
+    if level is not None:
+        by_name = {p.name: p for p in places}
         ranked = Counter(n for n in in_text if by_name[n].level == level).most_common(1)
         if ranked:
             return ranked[0][0]
-    if named:
-        return max(named, key=lambda p: _LEVEL_RANK.get(p.level, -1)).name
+        if named:
+            return _most_specific(named)
     ranked = Counter(in_text).most_common(1)
     return ranked[0][0] if ranked else None
 
@@ -368,7 +376,11 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
 # -- document assembly --------------------------------------------------------------------
 
 _DUPLICATE_MIN: Final = 30
-_PINYIN_COUNT: Final = re.compile(rf"\((?<=[{CJK}]\()\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}\s?\)")
+#: A pinyin annotation leaked after a character, (shù); it opens on its "(", a literal
+#: ``re`` skips ahead to, with the character checked behind it.
+PINYIN_ANNOTATION: Final = re.compile(
+    rf"\((?<=[{CJK}]\()\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}\s?\)"
+)
 _ENTITY_COUNT: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 _TAG_COUNT: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?=[\s/>])[^<>]{0,500}>")
 
@@ -445,7 +457,7 @@ def noise_descriptions(prepared: Prepared) -> list[str]:
     notes: list[str] = []
     if prepared.script is Script.TRADITIONAL:
         notes.append("text in traditional script (converted to simplified)")
-    pinyin = len(_PINYIN_COUNT.findall(prepared.raw))
+    pinyin = len(PINYIN_ANNOTATION.findall(prepared.raw))
     if pinyin:
         notes.append(f"pinyin ruby annotations leaked after characters ({pinyin})")
     kinds = Counter(d.kind for d in prepared.damage)

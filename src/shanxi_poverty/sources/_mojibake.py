@@ -40,7 +40,8 @@ _TERMINATOR: Final = (
 )
 _RUN: Final = re.compile(rf"(?:{_START})(?:[{CJK}]{{0,12}}?(?:{_TERMINATOR}))?")
 _BROKEN_TAG: Final = re.compile(r"\?[!！]?\?/[A-Za-z]{1,8}>")
-_REPLACEMENT: Final = re.compile("\ufffd{1,1000}")
+#: Opens on the literal (not on a repeat of it) so that ``re`` skips ahead to it in C.
+_REPLACEMENT: Final = re.compile("\ufffd\ufffd{0,999}")
 
 
 def find_damage(raw: str) -> list[Damage]:

@@ -38,7 +38,8 @@ _DATELINE: Final = re.compile(r"本报讯")
 _BYLINE: Final = re.compile(rf"(?:记者|通讯员)\s{{0,2}}[{CJK}]{{2,4}}")
 _LOCAL: Final = re.compile("我省|我市|全省|全市|我县|全县")
 _MARKUP: Final = re.compile(r"<(?:p|div|br|html|body)\b|^---\s*$", re.IGNORECASE | re.MULTILINE)
-_PINYIN: Final = re.compile(rf"[{CJK}]\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]{{1,7}}\s?\)")
+#: A pinyin annotation after a character, opening on its "(" (a literal ``re`` skips to).
+_PINYIN: Final = re.compile(rf"\((?<=[{CJK}]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔù]{{1,7}}\s?\)")
 _PAGE_MIN_ARTICLES: Final = 2
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from shanxi_poverty.document import DocumentMeta
-from shanxi_poverty.normalize import CJK, is_traditional
+from shanxi_poverty.normalize import is_traditional
 from shanxi_poverty.sources import _common
 from shanxi_poverty.sources._mojibake import find_damage
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = ["MOJIBAKE_PARSER", "PARSER", "WebTraditionalParser"]
 
-_PINYIN: Final = re.compile(rf"[{CJK}]\(\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}\s?\)")
 _BRACKETED_TITLE: Final = re.compile(r"^【([^】]{1,60})】(.{1,80})$")
 _SUBTITLE: Final = re.compile(r"^[—-]{2}\s?(.{2,80})$")
 _MIN_PINYIN: Final = 3
@@ -58,7 +57,7 @@ class WebTraditionalParser:
     def sniff(self, raw: str, /) -> float:
         """High for text with pinyin annotations or in traditional script."""
         head = raw[:20000]
-        pinyin = len(_PINYIN.findall(head)) >= _MIN_PINYIN
+        pinyin = len(_common.PINYIN_ANNOTATION.findall(head)) >= _MIN_PINYIN
         if not pinyin and not is_traditional(head[:3000]):
             return 0.0
         runs = sum(d.kind == "mojibake" for d in find_damage(head)) >= _MIN_RUNS
