@@ -116,3 +116,39 @@ def test_rank_cues_hold_no_numerals() -> None:
     cues = _RANK_CUES.split("|")
     assert "排名" in cues
     assert not any(c in CN_NUMERALS or c.isdigit() for cue in cues for c in cue)
+
+
+def _other_engine(pattern: _Pattern) -> _Pattern:
+    """The same source compiled by the other module."""
+    if isinstance(pattern, re.Pattern):
+        return regex.compile(pattern.pattern, pattern.flags & ~re.UNICODE)
+    return re.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE))
+
+
+#: Whole-text patterns compiled by the engine that runs them faster (pattern, characters
+#: that exercise it): the other engine finds the same matches.
+ENGINE_CHOICES: dict[str, tuple[_Pattern, str]] = {
+    "deixis": (_context._DEIXIS, "我全本该此各省市县区委长的"),
+    "company": (_context._COMPANY, "该这家此公司企业属营个家的"),
+    "quote": (_context._QUOTE, "“”\n一二三四五六七八九十百千万"),
+    "year": (_context._YEAR, "1920年以来0958"),
+    "day": (_context._DAY, "0123年月日号9"),
+    "relative": (_context._RELATIVE, "今去前明上当本一近过年内来的"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENGINE_CHOICES))
+def test_engine_choice_keeps_matches_on_the_seeds(name: str, seed_names: list[str]) -> None:
+    pattern, _ = ENGINE_CHOICES[name]
+    for seed in seed_names:
+        text = read_seed(seed)
+        assert _found(pattern, text) == _found(_other_engine(pattern), text)
+
+
+@pytest.mark.parametrize("name", sorted(ENGINE_CHOICES))
+@settings(max_examples=300)
+@given(data=st.data())
+def test_engine_choice_keeps_matches_on_soup(name: str, data: st.DataObject) -> None:
+    pattern, alphabet = ENGINE_CHOICES[name]
+    text = data.draw(st.text(alphabet=alphabet, max_size=40))
+    assert _found(pattern, text) == _found(_other_engine(pattern), text)

@@ -71,29 +71,34 @@ _SEGMENT_END: Final = re.compile(r"[。！？!?；;\n]++")
 _CLAUSE_END: Final = re.compile(r"[，,：:。！？!?；;\n]++")
 _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to in C
 
+# The patterns scanned over whole texts below are compiled by whichever engine runs them
+# faster (``re`` skips to the start of a short word alternation faster; ``regex`` first
+# looks for a literal every match holds, 月, 年, 公司); both find the same matches
+# (``tests/test_pattern_rewrites.py`` checks it).
+
 #: Deixis words; group ``level`` is the level they point at.
-_DEIXIS: Final = regex.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
+_DEIXIS: Final = re.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
 #: Words that make a clause about a company rather than a place.
-_COMPANY: Final = re.compile(r"(?:该|这家|此)(?:公司|企业)|公司(?<![家个属营]公司)")
+_COMPANY: Final = regex.compile(r"(?:该|这家|此)(?:公司|企业)|公司(?<![家个属营]公司)")
 #: Sentence openers that continue the previous sentence's context.
 _CONNECTIVE: Final = regex.compile(
     r"(?:同时|此外|另外|其中|并且|而且|此批|此次|该批|这批|这些|此|该|还)"
 )
-_QUOTE: Final = regex.compile(r"“[^“”\n]{1,20}+”")
+_QUOTE: Final = re.compile(r"“[^“”\n]{1,20}+”")
 
-# Patterns scanned over the whole text open on a literal or a class, with their lookbehind
-# after it, so that ``re`` skips to the positions where a match can start.
-_YEAR: Final = re.compile(r"(?P<year>(?:19|20)(?<![0-9]..)[0-9]{2})年")
+# These open on a literal or a class, with their lookbehind after it, so that the engine
+# skips to the positions where a match can start.
+_YEAR: Final = regex.compile(r"(?P<year>(?:19|20)(?<![0-9]..)[0-9]{2})年")
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
 _TARGET: Final = regex.compile(r"(?:到|至)$")
-_DAY: Final = re.compile(
+_DAY: Final = regex.compile(
     r"(?P<month>1[0-2](?<![0-9年]..)|[1-9](?<![0-9年].))月(?P<day>[1-9]|[12][0-9]|3[01])日"
 )
 _AS_OF: Final = regex.compile(
     r"截[至止]到?+(?:(?P<year>(?:19|20)[0-9]{2})年)?+"
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-9]{1,2})日|底|末)?+)?+(?P<now>目前|现在|当前|今天)?+"
 )
-_RELATIVE: Final = regex.compile(
+_RELATIVE: Final = re.compile(
     r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年)"
 )
 _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}
@@ -239,23 +244,23 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             ),
         )
     if doc_year is not None:
-        for m in _RELATIVE.finditer(text):
-            lookback = max(0, m.start() - MAX_LOOKBACK)
+        for rel in _RELATIVE.finditer(text):
+            lookback = max(0, rel.start() - MAX_LOOKBACK)
             clause_start = max(
-                lookback, *(text.rfind(c, lookback, m.start()) + 1 for c in "，,。；;\n")
+                lookback, *(text.rfind(c, lookback, rel.start()) + 1 for c in "，,。；;\n")
             )
-            opener = text[clause_start : m.start()]
+            opener = text[clause_start : rel.start()]
             if not (
                 _RELATIVE_OPENERS.search(opener) and len(opener) <= _MAX_OPENER
-            ) and not _RELATIVE_FOLLOWERS.match(text, m.end()):
+            ) and not _RELATIVE_FOLLOWERS.match(text, rel.end()):
                 continue
-            word = m["word"]
-            since = text.startswith("以来", m.end())
+            word = rel["word"]
+            since = text.startswith("以来", rel.end())
             time = TimeReference(
                 year=doc_year + _RELATIVE_OFFSET.get(word, 0),
                 expression=word + ("以来" if since else ""),
             )
-            add(m.start(), m.end() + (2 if since else 0), time)
+            add(rel.start(), rel.end() + (2 if since else 0), time)
     for m in _PLAN.finditer(text):
         first = _PLAN_YEARS[m["plan"]]
         add(
@@ -375,8 +380,12 @@ class _Resolver:
         if place.company:
             return ()
         if place.deixis_level is not None:
-            named = next((p for p in reversed(context) if p.regions), None)
-            return self._deixis(place.deixis_level, pos, named.regions[-1] if named else None)
+            named = None
+            for earlier in reversed(context):
+                if earlier.regions:
+                    named = earlier.regions[-1]
+                    break
+            return self._deixis(place.deixis_level, pos, named)
         return place.regions
 
     def _topic(self, start: int, end: int) -> tuple[Region, ...] | None:
@@ -491,14 +500,10 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
         if last is not None and last is not mention:
             subject = _subject_phrase(resolver.text, last, clause_start) or subject
         # The figure's clause first, then the words it counts, then its whole passage.
-        indicator = next(
-            (
-                found
-                for phrase in (context, subject, segment)
-                if phrase and (found := match_indicator(phrase, unit=m.unit)) is not None
-            ),
-            None,
-        )
+        indicator = None
+        for phrase in (context, subject, segment):
+            if phrase and (indicator := match_indicator(phrase, unit=m.unit)) is not None:
+                break
         # The programme is often named once at the head of a passage (特色产业扶贫…惠及127.7万人).
         programme = match_programme(context) or match_programme(segment)
         if programme is None and indicator is not None and indicator.programme:
