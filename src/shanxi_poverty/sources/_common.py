@@ -239,6 +239,8 @@ def find_photo_credits(lines: Iterable[str]) -> list[str]:
     """Photographers named in captions (``记者 韩双喜 摄``)."""
     found: list[str] = []
     for line in lines:
+        if "摄" not in line:  # in every match; a substring test is cheaper than a search
+            continue
         for m in _PHOTO.finditer(line):
             found += _names(m.group(1))
     return list(dict.fromkeys(found))
@@ -247,7 +249,7 @@ def find_photo_credits(lines: Iterable[str]) -> list[str]:
 def find_editor(lines: Iterable[str]) -> str | None:
     """The editor of a ``责任编辑: 吉政`` footer."""
     for line in lines:
-        m = _EDITOR.search(line)
+        m = _EDITOR.search(line) if "编" in line else None  # 编 is in every match
         if m:
             return m.group(1)
     return None
@@ -256,7 +258,7 @@ def find_editor(lines: Iterable[str]) -> str | None:
 def find_publisher(lines: Iterable[str]) -> str | None:
     """The source named in a ``来源:山西日报`` header or ``（文章来源：中国农网）`` credit."""
     for line in lines:
-        m = _PUBLISHER.search(line)
+        m = _PUBLISHER.search(line) if "源" in line else None  # 源 is in every match
         if m:
             return m.group(1)
     return None
