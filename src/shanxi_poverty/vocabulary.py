@@ -83,8 +83,8 @@ class Vocabulary:
 
     __slots__ = (
         "_alias_prefixes",
-        "_best_alias",
         "_counterparts",
+        "_fitting_aliases",
         "_indicator_finder",
         "_indicator_index",
         "_indicators",
@@ -119,7 +119,8 @@ class Vocabulary:
         # The finder reports the longest alias at a position; the shorter ones starting
         # there are its prefixes.
         self._alias_prefixes = prefix_table(self._indicator_index)
-        self._best_alias: dict[Dimension | None, dict[str, tuple[int, Indicator] | None]] = {}
+        # per unit dimension, memo of _fitting_alias: longest word found → (length, indicator)
+        self._fitting_aliases: dict[Dimension | None, dict[str, tuple[int, Indicator] | None]] = {}
 
     @classmethod
     def from_toml(cls, programmes_text: str, indicators_text: str) -> Vocabulary:
@@ -230,9 +231,9 @@ class Vocabulary:
         best_length = 0
         best_end = -1
         best: Indicator | None = None
-        fitting = self._best_alias.get(dimension)
+        fitting = self._fitting_aliases.get(dimension)
         if fitting is None:
-            fitting = self._best_alias[dimension] = {}
+            fitting = self._fitting_aliases[dimension] = {}
         for start, longest in words:
             if start < start_from:
                 continue
