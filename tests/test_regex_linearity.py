@@ -118,8 +118,8 @@ def _compiled_on_first_use() -> list[object]:
     words = regions._place_words()
     vocab = vocabulary.load_vocabulary()
     return [
-        regions._name_start_pattern(regions.load_gazetteer().names()),
-        regions._blocked_pattern(words.blocked),
+        regions._words_pattern(regions.load_gazetteer().names()),
+        regions._words_pattern(words.blocked),
         regions._settlement_rules(words),
         regions._clause_end_pattern(),
         vocab._programme_finder,

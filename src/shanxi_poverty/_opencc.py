@@ -21,13 +21,14 @@ import functools
 import re
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from shanxi_poverty._wordlist import trie_pattern
+from shanxi_poverty._wordlist import longest_words, prefix_table, trie_pattern
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-#: A dictionary of multi-character keys: where a key starts, key → value, key lengths.
-_KeyStep = tuple[re.Pattern[str], dict[str, str], list[int]]
+#: A dictionary of multi-character keys: the longest key at a position (a trie pattern),
+#: key → value, and for each key the keys that are its prefixes, longest first.
+_KeyStep = tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, ...]]]
 
 __all__ = ["TextConverter", "backend", "default_converter"]
 
@@ -83,8 +84,7 @@ class _GroupConverter:
         self._steps: list[_KeyStep] = []
         for mapping in keys:
             words = {key: value.split(" ")[0] for key, value in mapping.items() if key}
-            starts = re.compile(f"(?=(?:{trie_pattern(words)}))")
-            self._steps.append((starts, words, sorted({len(k) for k in words}, reverse=True)))
+            self._steps.append((re.compile(trie_pattern(words)), words, prefix_table(words)))
         # Separators are not part of any piece, so they are never converted.
         self._table = {
             ord(key): value.split(" ")[0]
@@ -107,12 +107,12 @@ def _replace_keys(
 ) -> list[tuple[int, int]]:
     """Replace the key occurrences inside ``gaps``, longest then leftmost first, none
     overlapping an earlier one, into ``done``; returns the ranges left."""
-    starts, words, lengths = step
+    finder, words, prefixes = step
     found: list[tuple[int, int]] = []  # (-length, start)
     for lo, hi in gaps:
-        for m in starts.finditer(text, lo, hi):
-            i = m.start()
-            found.extend((-n, i) for n in lengths if i + n <= hi and text[i : i + n] in words)
+        # every key starting at a position is a prefix of the longest one there
+        for i, longest in longest_words(finder, text, lo, hi):
+            found.extend((-len(key), i) for key in prefixes[longest])
     if not found:
         return gaps
     found.sort()

@@ -54,10 +54,12 @@ def _node_pattern(node: _Trie) -> str:
     return body + "?"
 
 
-def longest_words(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
-    """For every position of ``text`` where a word of ``pattern`` (compiled from
-    :func:`trie_pattern`) starts, that position and the longest word there; the words may
-    overlap.
+def longest_words(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> list[tuple[int, str]]:
+    """For every position of ``text[pos:endpos]`` where a word of ``pattern`` (compiled from
+    :func:`trie_pattern`) starts, that position and the longest word there ending by
+    ``endpos``; the words may overlap.
 
     ``search`` skips in C the positions where no word starts (a lookahead pattern run with
     ``finditer`` would be tried at every position).  A list, not a generator: it is called
@@ -68,8 +70,9 @@ def longest_words(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
     """
     found = []
     search = pattern.search
-    pos = 0
-    while (match := search(text, pos)) is not None:
+    if endpos is None:
+        endpos = len(text)
+    while (match := search(text, pos, endpos)) is not None:
         start = match.start()
         found.append((start, match.group()))
         pos = start + 1

@@ -145,11 +145,12 @@ def _place_words() -> _PlaceWords:
 
 
 @functools.lru_cache(maxsize=16)
-def _name_start_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    """A regex matching the longest name where some name starts: most characters of a text
-    start none, and ``search`` skips them in C (the scanner then picks among the names
-    starting there, :func:`_name_prefixes` of the match)."""
-    return re.compile(trie_pattern(names))
+def _words_pattern(words: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """A regex matching the longest of ``words`` where one starts (nothing when there are
+    none): most characters of a text start none, and ``search`` skips them in C.  Used for
+    the gazetteer's names (the scanner then picks among the names starting there,
+    :func:`_name_prefixes` of the match) and the blocked phrases."""
+    return re.compile(trie_pattern(words))
 
 
 @functools.lru_cache(maxsize=16)
@@ -160,12 +161,6 @@ def _name_prefixes(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
 
 def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-@functools.lru_cache(maxsize=16)
-def _blocked_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """The longest blocked phrase at a position (nothing matches when there are none)."""
-    return re.compile(trie_pattern(phrases))
 
 
 _CJK_RANGES: Final = "\u3400-\u4dbf\u4e00-\u9fff"  # as in _is_cjk, for a regex class
@@ -572,7 +567,7 @@ class _Scanner:
     def _blocked_positions(self) -> set[int]:
         out: set[int] = set()
         # every start, as phrases may overlap; of those starting together the longest matches
-        for start, phrase in longest_words(_blocked_pattern(self.words.blocked), self.text):
+        for start, phrase in longest_words(_words_pattern(self.words.blocked), self.text):
             out.update(range(start, start + len(phrase)))
         return out
 
@@ -620,7 +615,7 @@ class _Scanner:
         text, out = self.text, []
         prefixes = _name_prefixes(self.names)
         # only positions where some name starts can hold a candidate: jump between them
-        next_name = _name_start_pattern(self.names).search
+        next_name = _words_pattern(self.names).search
         i, previous = 0, None
         while (found := next_name(text, i)) is not None:
             i = found.start()
