@@ -8,7 +8,7 @@ difference behind the :class:`TextConverter` Protocol, so ``Any`` never leaks ou
 
 With the reimplementation, the text is converted by :class:`_GroupConverter`: the same
 algorithm on the same loaded dictionaries, in a few passes of compiled code instead of one
-Python dictionary look-up per substring tried (about 7x faster on the traditional seeds,
+Python dictionary look-up per substring tried (about 20x faster on the traditional seeds,
 ``benchmarks/bench_opencc.py``; the same output).
 
 >>> default_converter().convert("鄉村振興")
