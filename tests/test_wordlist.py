@@ -26,6 +26,17 @@ def test_longest_words_at_each_position(words: list[str], text: str) -> None:
     assert got == expected
 
 
+@given(WORDS, TEXT, st.integers(0, 30), st.integers(0, 30))
+def test_longest_words_within_bounds(words: list[str], text: str, pos: int, endpos: int) -> None:
+    """With ``pos``/``endpos``, the words of that slice, at their positions in the text."""
+    got = longest_words(re.compile(trie_pattern(words)), text, pos, endpos)
+    window = text[:endpos]
+    expected = [
+        (i, w) for i in range(pos, len(window)) if (w := _longest_at(words, window, i)) is not None
+    ]
+    assert got == expected
+
+
 @given(WORDS, TEXT)
 def test_trie_pattern_scans_leftmost_longest(words: list[str], text: str) -> None:
     expected, i = [], 0
