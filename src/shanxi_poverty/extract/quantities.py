@@ -200,14 +200,18 @@ class _Scanner:
         """Per exclusion rule, in rule order: the starts and spans of its matches (a rule's
         matches never overlap each other, so each list is sorted)."""
         out: list[tuple[list[int], list[tuple[int, int, ExclusionReason]]]] = []
+        joint = self.rules.joint.spans(self.text)
         rule: Rule
         for rule in (*FIXED_RULES, *self.rules.vocabulary):
             reason = ExclusionReason(rule.reason)
-            spans = [
-                (m.start(), m.end(), reason)
-                for m in rule.pattern.finditer(self.text)
-                if m.end() > m.start()
-            ]
+            if rule.name in joint:
+                spans = [(lo, hi, reason) for lo, hi in joint[rule.name] if hi > lo]
+            else:
+                spans = [
+                    (m.start(), m.end(), reason)
+                    for m in rule.pattern.finditer(self.text)
+                    if m.end() > m.start()
+                ]
             if spans:
                 out.append(([lo for lo, _, _ in spans], spans))
         return out
