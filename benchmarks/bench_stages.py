@@ -15,6 +15,7 @@ Nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -54,9 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=0.5, help="corpus size (default 0.5)")
     parser.add_argument("--repeat", type=int, default=3, help="passes to take the median of")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = parser.parse_args(argv)
-    print("| corpus | chars | parse s | quantities s | context s | total s | chars/s |")
-    print("|---|---|---|---|---|---|---|")
+    results: dict[str, dict[str, float]] = {}
+    if not args.json:
+        print("| corpus | chars | parse s | quantities s | context s | total s | chars/s |")
+        print("|---|---|---|---|---|---|---|")
     for label, docs in bench_pipeline.seed_corpora(args.mb).items():
         chars = sum(len(text) for _, text in docs)
         # warm-up on the first copy of each seed: data files, compiled patterns
@@ -64,8 +68,13 @@ def main(argv: list[str] | None = None) -> int:
         runs = [stage_times(docs) for _ in range(args.repeat)]
         median = {s: statistics.median(r[s] for r in runs) for s in STAGES}
         total = sum(median.values())
+        results[label] = {**median, "total": total, "chars": chars}
+        if args.json:
+            continue
         cells = " | ".join(f"{median[s]:.3f}" for s in STAGES)
         print(f"| {label} | {chars:,} | {cells} | {total:.3f} | {chars / total / 1e3:.0f} K |")
+    if args.json:
+        print(json.dumps(results))
     return 0
 
 
