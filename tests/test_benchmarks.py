@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,9 @@ import pytest
 from .conftest import load_benchmark
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_pipeline.py"
+STAGES = (sys.executable, str(BENCH.parent / "bench_stages.py"))
+COMPARE = (sys.executable, str(BENCH.parent / "compare_trees.py"))
+COMPILE = (sys.executable, str(BENCH.parent / "compile_mypyc.py"))
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +130,92 @@ def test_opencc_benchmark_runs() -> None:
     )
     assert "| traditional seeds |" in result.stdout
     assert "DIFFERS" not in result.stdout
+
+
+def test_stage_breakdown_prints_json() -> None:
+    """With --json the stage breakdown prints one object: seconds per stage per corpus."""
+    result = subprocess.run(  # noqa: S603 - our own script
+        [*STAGES, "--mb", "0.02", "--repeat", "1", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    stages = json.loads(result.stdout)
+    assert set(stages) == {"seeds-simplified", "seeds-traditional"}
+    for row in stages.values():
+        assert set(row) == {"parse", "quantities", "context", "total", "chars"}
+        assert row["total"] == pytest.approx(row["parse"] + row["quantities"] + row["context"])
+
+
+def test_tree_comparison_runs_both_trees() -> None:
+    """The A/B script prints a ratio per corpus and stage (here a tree against itself)."""
+    src = BENCH.parents[1] / "src"
+    result = subprocess.run(  # noqa: S603 - our own script
+        [*COMPARE, str(src), str(src), "--rounds", "1", "--mb", "0.02", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| seeds")]
+    assert [(r[0], r[1]) for r in rows[:4]] == [
+        ("| seeds-simplified", stage) for stage in ("parse", "quantities", "context", "total")
+    ]
+    assert len(rows) == 8
+    assert all(float(r[4].rstrip(" |")) > 0 for r in rows)
+
+
+def test_tree_comparison_rejects_a_folder_without_the_package(tmp_path: Path) -> None:
+    result = subprocess.run(  # noqa: S603 - our own script
+        [*COMPARE, str(tmp_path), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "holds no shanxi_poverty package" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("cc") is None, reason="mypyc needs a C compiler")
+def test_mypyc_copy_gives_the_same_records(tmp_path: Path) -> None:
+    """The compiled-core experiment builds a copy whose compiled module gives the records of
+    the pure-Python package (one small module here, to keep the suite fast)."""
+    out = tmp_path / "compiled"
+    subprocess.run(  # noqa: S603 - our own script
+        [*COMPILE, str(out), "--module", "shanxi_poverty/numerals.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    assert list((out / "shanxi_poverty").glob("numerals.*.so"))
+    check = (
+        "import json, sys, shanxi_poverty.numerals as n\n"
+        "from shanxi_poverty import extract, parse_document\n"
+        "from shanxi_poverty.serialize import to_record\n"
+        "from pathlib import Path\n"
+        "print(n.__file__)\n"
+        "for p in sorted(Path(sys.argv[1]).glob('*.txt')):\n"
+        "    doc = parse_document(p.read_text(encoding='utf-8'), name=p.name)\n"
+        "    for m in extract(doc):\n"
+        "        print(json.dumps(to_record(m), sort_keys=True, ensure_ascii=False))\n"
+    )
+    seeds = str(BENCH.parents[1] / "seeds")
+    outputs = []
+    for tree in (out, BENCH.parents[1] / "src"):
+        done = subprocess.run(  # noqa: S603 - our own interpreter
+            [sys.executable, "-c", check, seeds],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+            env={**os.environ, "PYTHONPATH": str(tree)},
+        )
+        outputs.append(done.stdout.splitlines())
+    compiled, pure = outputs
+    assert compiled[0].endswith(".so")
+    assert pure[0].endswith(".py")
+    assert compiled[1:] == pure[1:]
+    assert len(pure) > 200
