@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -260,6 +260,11 @@ class TimeReference:
     expression: str | None = None
 
 
+#: The default time of a measurement: one shared instance (it is immutable) instead of a
+#: new one for each of the two builds of every figure.
+_NO_TIME: Final = TimeReference()
+
+
 def _regions(items: Iterable[Region]) -> tuple[Region, ...]:
     return tuple(items)
 
@@ -302,7 +307,7 @@ class Measurement:
     indicator: Indicator | None = None
     programme: Programme | None = None
     regions: tuple[Region, ...] = attrs.field(default=(), converter=_regions)
-    time: TimeReference = attrs.field(factory=TimeReference)
+    time: TimeReference = _NO_TIME
     subject: str | None = None
     provenance: Provenance | None = None
     corrupted: bool = False

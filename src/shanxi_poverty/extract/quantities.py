@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -31,6 +32,7 @@ import regex
 from shanxi_poverty.errors import NumeralError, UnknownUnitError
 from shanxi_poverty.extract._rules import (
     CN_MULTIPLIERS,
+    DIGITS,
     FIXED_RULES,
     FRACTION,
     INSIDE_MORE,
@@ -171,6 +173,10 @@ _ARTICLE: Final = "一"
 #: Units after which 一 is a figure, not an article (增长近一倍).
 _RATIO_UNITS: Final = frozenset({"倍", "成", "个百分点", "百分点", "%"})
 _BARE_LIST_SEPARATOR: Final = regex.compile(r"、|和|或")
+# Searches in C rather than any() over the characters (several per figure).  Within a
+# numeral run the only characters with str.isdigit() are these.
+_has_arabic_digit: Final = re.compile(f"[{DIGITS}]").search
+_has_multiplier: Final = re.compile(f"[{CN_MULTIPLIERS}]").search
 
 
 class _NotQuantityError(Exception):
@@ -279,7 +285,7 @@ class _Scanner:
         run = text[start:run_end]
         number_end = run_end
         pos = run_end
-        if any(c.isdigit() for c in run):
+        if _has_arabic_digit(run):
             # a space or a layout line break between number and unit (966 平方公里, 7\n\n天)
             gap = LAYOUT_GAP.match(text, pos)
             if gap is not None and ("\n" in gap.group() or len(gap.group()) <= _MAX_SPACES):
@@ -316,7 +322,7 @@ class _Scanner:
             return None
         number = text[start:number_end] + extra
         unit_word = unit.group()
-        is_chinese = not any(c.isdigit() for c in number)
+        is_chinese = _has_arabic_digit(number) is None
         if is_chinese and number == _ARTICLE and not inside and unit_word not in _RATIO_UNITS:
             raise _NotQuantityError(ExclusionReason.ADVERB)
         if is_chinese and unit_word in self.rules.arabic_only:
@@ -329,11 +335,12 @@ class _Scanner:
         multiplier = ""
         if not is_chinese:
             digits_end = len(number.rstrip(CN_MULTIPLIERS + "余多"))
-            multiplier = "".join(c for c in number[digits_end:] if c in CN_MULTIPLIERS)
+            # what the strip took, less 余/多: the multipliers
+            multiplier = number[digits_end:].replace("余", "").replace("多", "")
         qualifier = Qualifier.MORE_THAN if inside else self.qualifier_before(start)
         if (
             qualifier is None
-            and all(c in CN_MULTIPLIERS for c in number)
+            and not number.strip(CN_MULTIPLIERS)
             and self.rules.at_least_before.search(text, lo, start) is not None
         ):
             qualifier = Qualifier.AT_LEAST
@@ -378,7 +385,7 @@ class _Scanner:
         if high is None:
             return None
         low_number = self.text[start:run_end]
-        if not any(c in CN_MULTIPLIERS for c in low_number) and high.multiplier:
+        if _has_multiplier(low_number) is None and high.multiplier:
             low_number += high.multiplier
         range_id = next(self.range_ids)
         low = _Candidate(
@@ -421,7 +428,7 @@ class _Scanner:
         out: list[_Candidate] = []
         for lo, hi in spans:
             number = self.text[lo:hi]
-            if not any(c in CN_MULTIPLIERS for c in number) and final.multiplier:
+            if _has_multiplier(number) is None and final.multiplier:
                 number += final.multiplier
             out.append(
                 _Candidate(
@@ -481,7 +488,7 @@ class _Scanner:
             inside = True
             pos = more.end()
         number = text[start:run_end]
-        if not any(c in "万亿" for c in number):
+        if "万" not in number and "亿" not in number:
             return None
         post, after_post = self.qualifier_after(pos)
         window_end = after_post
@@ -581,7 +588,7 @@ class _Scanner:
         """Grammar: ``noun … 万/亿-number`` ending the phrase (贫困人口从329万减少到25.5万):
         the nearest implied-unit noun before the number, in the same clause, gives the unit."""
         number = self.text[start:run_end]
-        if not any(c in "万亿" for c in number):
+        if "万" not in number and "亿" not in number:
             return None
         pos = run_end
         inside = INSIDE_MORE.match(self.text, pos)
