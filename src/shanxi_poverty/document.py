@@ -86,6 +86,9 @@ class OffsetMap:
 
     segments: tuple[Segment, ...] = attrs.field(converter=_segments)
     _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    # True when the segments came out of _merge, so merging them again would change nothing
+    # (the maps the normalisers build; a map given segments by hand may not be merged).
+    _merged: bool = attrs.field(init=False, default=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(s.start for s in self.segments))
@@ -146,9 +149,9 @@ class OffsetMap:
         # the other map (merged, as the general case would give it).
         raw_length = self.segments[-1].raw_end if self.segments else 0
         if inner._is_identity() and inner.length == raw_length:
-            return OffsetMap(_merge(list(self.segments)))
+            return self if self._merged else _merged_map(list(self.segments))
         if self._is_identity() and self.length == inner.length:
-            return OffsetMap(_merge(list(inner.segments)))
+            return inner if inner._merged else _merged_map(list(inner.segments))
         return self._compose(inner)
 
     def _compose(self, inner: OffsetMap) -> OffsetMap:
@@ -177,7 +180,14 @@ class OffsetMap:
                 start = seg.start + (pos - seg.raw_start)
                 out.append(Segment(start, start + (stop - pos), lo, hi))
                 pos = stop
-        return OffsetMap(_merge(out))
+        return _merged_map(out)
+
+
+def _merged_map(segments: list[Segment]) -> OffsetMap:
+    """The map of ``segments`` after :func:`_merge`, marked as merged."""
+    out = OffsetMap(_merge(segments))
+    object.__setattr__(out, "_merged", True)
+    return out
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
@@ -189,10 +199,10 @@ def _merge(segments: list[Segment]) -> list[Segment]:
         if merged:
             last = merged[-1]
             if (
-                last.aligned
-                and seg.aligned
-                and last.end == seg.start
+                last.end == seg.start
                 and last.raw_end == seg.raw_start
+                and last.end - last.start == last.raw_end - last.raw_start  # both aligned
+                and seg.end - seg.start == seg.raw_end - seg.raw_start
             ):
                 merged[-1] = Segment(last.start, seg.end, last.raw_start, seg.raw_end)
                 continue
@@ -251,7 +261,7 @@ class TextBuilder:
     def build(self) -> tuple[str, OffsetMap]:
         """The text and its map to the source; the rest of the source is dropped."""
         text = "".join(self._parts)
-        return text, OffsetMap(_merge(self._segments))
+        return text, _merged_map(self._segments)
 
 
 @attrs.frozen

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shanxi_poverty.document import OffsetMap, TextBuilder
+from shanxi_poverty.document import OffsetMap, Segment, TextBuilder
 
 pytestmark = pytest.mark.property
 
@@ -79,3 +79,32 @@ def test_composing_with_identity_is_the_general_composition(
     else:
         outer, inner = OffsetMap.identity(len(text)), changed
     assert outer.then(inner) == outer._compose(inner)
+
+
+@given(st.text(max_size=40), _ops, st.booleans())
+def test_a_map_given_unmerged_pieces_is_merged_when_composed(
+    source: str, ops: list[tuple[str, int]], identity_inside: bool
+) -> None:
+    """A map built by hand from pieces that could be joined (a caller may give one) comes
+    out of ``then`` merged, as the general composition gives it, and so does a built one."""
+    text, built = _apply(source, ops)[0].build()
+    pieces: list[Segment] = []
+    for seg in built.segments:
+        width = seg.end - seg.start
+        if seg.aligned and width > 1:
+            pieces += [
+                Segment(seg.start + i, seg.start + i + 1, seg.raw_start + i, seg.raw_start + i + 1)
+                for i in range(width)
+            ]
+        else:
+            pieces.append(seg)
+    by_hand = OffsetMap(pieces)
+    if identity_inside:
+        outer, inner = by_hand, OffsetMap.identity(len(source))
+    else:
+        outer, inner = OffsetMap.identity(len(text)), by_hand
+    composed = outer.then(inner)
+    assert composed == outer._compose(inner)
+    assert composed == built
+    assert built.then(OffsetMap.identity(len(source))) == built
+    assert OffsetMap.identity(len(text)).then(built) == built
