@@ -166,13 +166,15 @@ def _within(piece_start: int, pos: int) -> int:
 
 
 class _Pieces(NamedTuple):
-    """Where a figure stands: its sentence (index and start), clause and segment starts.
-    Found once per figure and shared by its region, time and phrases."""
+    """Where a figure stands: its sentence (index and start), and where a look back from the
+    figure stops in its sentence, clause and segment (:func:`_within`).  Found once per
+    figure and shared by its region, time and phrases."""
 
     s_index: int
     sentence: int
-    clause: int
-    segment: int
+    sentence_from: int
+    clause_from: int
+    segment_from: int
 
 
 def _piece(starts: list[int], pos: int) -> tuple[int, int]:
@@ -399,18 +401,22 @@ class _Resolver:
         """The sentence, clause and segment holding ``pos``."""
         s_index, sentence = _piece(self.sentences, pos)
         return _Pieces(
-            s_index, sentence, _piece(self.clauses, pos)[1], _piece(self.segments, pos)[1]
+            s_index,
+            sentence,
+            _within(sentence, pos),
+            _within(_piece(self.clauses, pos)[1], pos),
+            _within(_piece(self.segments, pos)[1], pos),
         )
 
     def regions_for(
         self, mention: Mention, pieces: _Pieces, list_sizes: Mapping[int, int]
     ) -> tuple[Region, ...]:
         start = mention.start
-        s_index, sentence, clause, segment = pieces
-        before = self._places_between(_within(clause, start), start)
+        s_index, sentence = pieces.s_index, pieces.sentence
+        before = self._places_between(pieces.clause_from, start)
         if before:
             focus = before[-1]
-            context = self._places_between(_within(sentence, start), start)
+            context = self._places_between(pieces.sentence_from, start)
             regions = self._place_regions(focus, start, context)
             if (
                 len(regions) > 1
@@ -421,8 +427,8 @@ class _Resolver:
             ):
                 return (regions[mention.list_index],)
             return regions
-        for scope in (segment, sentence):
-            topic = self._topic(_within(scope, start), start)
+        for scope_from in (pieces.segment_from, pieces.sentence_from):
+            topic = self._topic(scope_from, start)
             if topic is not None:
                 return topic
         if s_index > 0 and _CONNECTIVE.match(self.text, sentence):
@@ -435,8 +441,8 @@ class _Resolver:
     # -- time -----------------------------------------------------------------------------
     def time_for(self, mention: Mention, pieces: _Pieces) -> TimeReference:
         start = mention.start
-        sentence, clause = pieces.sentence, pieces.clause
-        if _AVERAGE.search(self.text[_within(clause, start) : start]):
+        sentence = pieces.sentence
+        if _AVERAGE.search(self.text[pieces.clause_from : start]):
             years = [
                 t.time.year for t in self._times_between(sentence, start) if t.time.year is not None
             ]
@@ -457,14 +463,14 @@ class _Resolver:
 
     def segment_text(self, mention: Mention, pieces: _Pieces) -> str:
         """The text from the start of the figure's sentence segment to the figure's end."""
-        return self.text[_within(pieces.segment, mention.start) : mention.end]
+        return self.text[pieces.segment_from : mention.end]
 
     def clause_text(self, mention: Mention, pieces: _Pieces) -> str:
         """The clause holding the figure, up to the end of the figure's phrase (the next
         clause or list boundary: in 选派413支工作队、16名第一书记 the teams stop at 、)."""
         stop = min(len(self.text), mention.end + MAX_LOOKBACK)
         after = _PHRASE_END.search(self.text, mention.end, stop)
-        return self.text[_within(pieces.clause, mention.start) : after.start() if after else stop]
+        return self.text[pieces.clause_from : after.start() if after else stop]
 
 
 def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurement]:
@@ -494,7 +500,7 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
         pieces = resolver.pieces(mention.start)
         context = resolver.clause_text(mention, pieces)
         segment = resolver.segment_text(mention, pieces)
-        clause_start = _within(pieces.clause, mention.start)
+        clause_start = pieces.clause_from
         subject = m.subject or _subject_phrase(resolver.text, mention, clause_start)
         last = list_ends.get(mention.list_id) if mention.list_id is not None else None
         if last is not None and last is not mention:
