@@ -130,3 +130,9 @@ def test_joint_scan_searches_a_rule_alone_where_it_matches_empty(text: str) -> N
 
 def test_an_empty_joint_scan_finds_nothing() -> None:
     assert JointScan.of([r for r in FIXED_RULES if r.engine == "regex"]).spans("2020年3月") == {}
+
+
+def test_joint_scan_rules_need_distinct_names() -> None:
+    twice = Rule("hour", r"[0-9]{2}点", "time", starts_with="0-9", engine="re")
+    with pytest.raises(ValueError, match="distinct names"):
+        JointScan.of([twice, twice])

@@ -269,17 +269,23 @@ class JointScan:
         start character, so one whose match can run on (a long code, a digit string) would
         make the scan quadratic.  Only rules whose match and look-arounds are at most
         :data:`JOINT_MAX_WIDTH` characters long join.
+
+        Raises:
+            ValueError: if two of them share a name (:meth:`spans` answers by name).
         """
-        return cls(
-            tuple(
-                r
-                for r in rules
-                if r.engine == "re"
-                and r.starts_with is not None
-                and r.pattern.groups == 0
-                and _short_matches(r.pattern.pattern)
-            )
+        members = tuple(
+            r
+            for r in rules
+            if r.engine == "re"
+            and r.starts_with is not None
+            and r.pattern.groups == 0
+            and _short_matches(r.pattern.pattern)
         )
+        names = [r.name for r in members]
+        if len(set(names)) < len(names):
+            msg = f"joint scan rules need distinct names: {names}"
+            raise ValueError(msg)
+        return cls(members)
 
     def spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Per member (by name), the spans its ``finditer`` over ``text`` would give."""
