@@ -1,4 +1,4 @@
-"""The exclusion rules' start-character guards and engines change speed, never matches."""
+"""The exclusion rules' start guards, engines and joint scan change speed, never matches."""
 
 from __future__ import annotations
 
