@@ -13,10 +13,10 @@ from shanxi_poverty.model import Numeral
 from shanxi_poverty.numerals import (
     ParsedNumeral,
     _parse_integer_part,
-    _tidy,
     format_chinese,
     parse_number,
     parse_numeral,
+    tidy_decimal,
 )
 
 
@@ -166,10 +166,10 @@ def test_format_chinese_rejects_negative() -> None:
 @given(st.from_regex(r"[0-9]{1,12}(\.[0-9]{1,6})?", fullmatch=True))
 def test_plain_decimals_read_as_the_grammar_reads_them(text: str) -> None:
     """The shortcut for plain decimals (20104, 2.3) gives what the full grammar gives."""
-    assert parse_numeral(text) == ParsedNumeral(_tidy(_parse_integer_part(text, text, 0)))
+    assert parse_numeral(text) == ParsedNumeral(tidy_decimal(_parse_integer_part(text, text, 0)))
 
 
 @given(st.from_regex(r"[0-9]{1,12}(\.[0-9]{1,6})?[万萬亿億]", fullmatch=True))
 def test_decimals_with_a_big_unit_read_as_the_grammar_reads_them(text: str) -> None:
     """The shortcut for a decimal and one 万/亿 (2.3万) gives what the full grammar gives."""
-    assert parse_numeral(text) == ParsedNumeral(_tidy(_parse_integer_part(text, text, 0)))
+    assert parse_numeral(text) == ParsedNumeral(tidy_decimal(_parse_integer_part(text, text, 0)))

@@ -201,7 +201,8 @@ def _merge(segments: list[Segment]) -> list[Segment]:
             if (
                 last.end == seg.start
                 and last.raw_end == seg.raw_start
-                and last.end - last.start == last.raw_end - last.raw_start  # both aligned
+                # both aligned (Segment.aligned, written out: the property call is the cost)
+                and last.end - last.start == last.raw_end - last.raw_start
                 and seg.end - seg.start == seg.raw_end - seg.raw_start
             ):
                 merged[-1] = Segment(last.start, seg.end, last.raw_start, seg.raw_end)

@@ -91,7 +91,7 @@ class ParsedNumeral:
     numeral: Numeral = Numeral.ARABIC
 
 
-def _tidy(value: Decimal) -> Decimal:
+def tidy_decimal(value: Decimal) -> Decimal:
     """An integral value without exponent or trailing zeros (``2.3 * 1e8`` → 230000000)."""
     if value == value.to_integral_value():
         return Decimal(int(value))
@@ -223,9 +223,9 @@ def parse_numeral(text: str) -> ParsedNumeral:
     .. versionadded:: 0.1.0
     """
     if _PLAIN_DECIMAL.fullmatch(text):
-        return ParsedNumeral(_tidy(Decimal(text)))
+        return ParsedNumeral(tidy_decimal(Decimal(text)))
     if (scaled := _DECIMAL_BIG_UNIT.fullmatch(text)) is not None:
-        return ParsedNumeral(_tidy(Decimal(scaled[1]) * BIG_UNITS[scaled[2]]))
+        return ParsedNumeral(tidy_decimal(Decimal(scaled[1]) * BIG_UNITS[scaled[2]]))
     lead = len(text) - len(text.lstrip())
     norm = _normalize(text)
     if not norm:
@@ -236,10 +236,10 @@ def parse_numeral(text: str) -> ParsedNumeral:
             if len(norm) == len(word):
                 raise NumeralError(text, lead + len(word), "percentage without a number")
             value = _parse_integer_part(text, norm[len(word) :], lead + len(word))
-            return ParsedNumeral(_tidy(value), unit, numeral)
+            return ParsedNumeral(tidy_decimal(value), unit, numeral)
     if norm.endswith("%"):
         value = _parse_integer_part(text, norm[:-1], lead)
-        return ParsedNumeral(_tidy(value), "%", numeral)
+        return ParsedNumeral(tidy_decimal(value), "%", numeral)
     if "分之" in norm:
         at = norm.index("分之")
         if at == 0:
@@ -250,12 +250,12 @@ def parse_numeral(text: str) -> ParsedNumeral:
         numerator = _parse_integer_part(text, norm[at + 2 :], lead + at + 2)
         if denominator == 0:
             raise NumeralError(text, lead, "fraction with a zero denominator")
-        return ParsedNumeral(_tidy(numerator / denominator), None, numeral)
+        return ParsedNumeral(tidy_decimal(numerator / denominator), None, numeral)
     try:
         value = _parse_integer_part(text, norm, lead)
     except InvalidOperation as exc:  # pragma: no cover - digits are checked before Decimal()
         raise NumeralError(text, lead, "not a number") from exc
-    return ParsedNumeral(_tidy(value), None, numeral)
+    return ParsedNumeral(tidy_decimal(value), None, numeral)
 
 
 def parse_number(text: str) -> Decimal:

@@ -43,7 +43,7 @@ from shanxi_poverty.extract._rules import (
     rules,
 )
 from shanxi_poverty.model import Measurement, Numeral, Provenance, Qualifier
-from shanxi_poverty.numerals import parse_numeral
+from shanxi_poverty.numerals import parse_numeral, tidy_decimal
 from shanxi_poverty.units import split_unit
 
 if TYPE_CHECKING:
@@ -473,7 +473,7 @@ class _Scanner:
             qualifier=self.qualifier_before(start) or post or Qualifier.EXACT,
             tail=tail,
         )
-        cand.value = _tidy(value)
+        cand.value = tidy_decimal(value)
         cand.numeral = parsed.numeral
         return cand
 
@@ -520,7 +520,7 @@ class _Scanner:
                 parsed = parse_numeral(cand.number)
             except NumeralError:
                 return None
-            cand.value = _tidy(parsed.value * factor)
+            cand.value = tidy_decimal(parsed.value * factor)
             cand.numeral = parsed.numeral
         return cand
 
@@ -636,12 +636,6 @@ class _Scanner:
             implied=True,
             tail=tail,
         )
-
-
-def _tidy(value: Decimal) -> Decimal:
-    if value == value.to_integral_value():
-        return Decimal(int(value))
-    return value.normalize()
 
 
 def _damaged_value(doc: Document, raw: Span, value: Decimal | None) -> tuple[bool, Decimal | None]:
