@@ -14,8 +14,13 @@ Measures, single process:
   Each timed round runs the pipeline, the regex scan and jionlp one after the other on the
   corpus; rates are medians over rounds, and each ratio is the median of the rounds' own
   ratios, so that a slow spell of a shared host cancels out of it;
-* peak memory (``ru_maxrss`` of a fresh interpreter streaming synthetic articles through the
-  pipeline) at two corpus sizes, to show it does not grow with the corpus.
+* with ``--jobs N`` (default: the number of CPUs), the same corpora through
+  :func:`shanxi_poverty.pipeline.iter_measurements` with ``N`` worker processes (pool
+  start-up and the transfer of the records to the parent included), in the same rounds,
+  with its ratio to the single-process pipeline and to jionlp (which runs in one process);
+* peak memory (the peak resident set, ``VmHWM`` on Linux, of a fresh interpreter streaming
+  synthetic articles through the pipeline) at two corpus sizes, to show it does not grow
+  with the corpus.
 
 Run from the repository root::
 
@@ -30,6 +35,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import importlib
 import importlib.util
 import io
@@ -113,6 +119,15 @@ def run_pipeline(docs: Iterable[tuple[str, str]]) -> int:
     return sum(len(extract(parse_document(text, name=name))) for name, text in docs)
 
 
+def run_pipeline_jobs(docs: Iterable[tuple[str, str]], jobs: int) -> int:
+    """The whole pipeline over ``docs`` with ``jobs`` worker processes, records sent back to
+    this process; the number of measurements."""
+    from shanxi_poverty.pipeline import RawText, iter_measurements  # noqa: PLC0415
+
+    sources = (RawText(name, text) for name, text in docs)
+    return sum(1 for _ in iter_measurements(sources, jobs=jobs))
+
+
 def run_regex(docs: Iterable[tuple[str, str]]) -> int:
     """A bare regex scan for digit runs; the number of matches."""
     return sum(len(_DIGITS.findall(text)) for _, text in docs)
@@ -160,9 +175,12 @@ def _timed_rounds(
     return rounds
 
 
-def _median_ratio(rounds: list[dict[str, float]], reference: str) -> float:
-    """Median over rounds of the pipeline's rate over the reference's (same-round times)."""
-    return statistics.median(r[reference] / r["pipeline"] for r in rounds)
+def _median_ratio(
+    rounds: list[dict[str, float]], reference: str, *, against: str = "pipeline"
+) -> float:
+    """Median over rounds of the rate of ``against`` over the reference's (same-round
+    times)."""
+    return statistics.median(r[reference] / r[against] for r in rounds)
 
 
 # -- fresh-interpreter measurements ------------------------------------------------------------
@@ -202,9 +220,21 @@ def peak_memory(mb: float, seed: int) -> tuple[float, float]:
 
 
 def _max_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB.
+
+    On Linux this is ``VmHWM`` of ``/proc/self/status``: ``ru_maxrss`` is carried across
+    ``exec``, so in a child started by this (larger) benchmark process it would report the
+    parent's size instead of the child's, and hide any growth below it.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
     import resource  # noqa: PLC0415 - POSIX only
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return maxrss / 2**20 if sys.platform == "darwin" else maxrss / 1024  # bytes / KiB
 
 
 def _child(kind: str, args: list[str]) -> None:
@@ -266,6 +296,12 @@ def main(argv: list[str] | None = None) -> int:
         nargs=2,
         metavar=("SMALL", "LARGE"),
         help="synthetic corpus sizes for peak memory (default: MB/4 and MB)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes for the multi-process rows (default: CPUs; 1 leaves them out)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
@@ -335,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         funcs = {"pipeline": run_pipeline, "regex": run_regex}
         if jionlp_installed:
             funcs["jionlp"] = run_jionlp
+        if args.jobs > 1:
+            funcs["pipeline_jobs"] = functools.partial(run_pipeline_jobs, jobs=args.jobs)
         rounds = _timed_rounds(funcs, docs, args.repeat)
         pipe = statistics.median(r["pipeline"] for r in rounds)
         regex = statistics.median(r["regex"] for r in rounds)
@@ -350,6 +388,18 @@ def main(argv: list[str] | None = None) -> int:
         if jio is not None:
             entry["jionlp_chars_per_s"] = chars / jio
             entry["pipeline_over_jionlp"] = _median_ratio(rounds, "jionlp")
+        if args.jobs > 1:
+            entry["jobs"] = args.jobs
+            entry["pipeline_jobs_chars_per_s"] = chars / statistics.median(
+                r["pipeline_jobs"] for r in rounds
+            )
+            entry["pipeline_jobs_over_pipeline"] = _median_ratio(
+                rounds, "pipeline", against="pipeline_jobs"
+            )
+            if jio is not None:
+                entry["pipeline_jobs_over_jionlp"] = _median_ratio(
+                    rounds, "jionlp", against="pipeline_jobs"
+                )
         throughput[name] = entry
         rows.append(
             [
@@ -382,6 +432,27 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     results["throughput"] = throughput
+    if args.jobs > 1:
+        print(f"\nThroughput with {args.jobs} worker processes (iter_measurements(jobs=...))\n")
+        print(
+            _table(
+                [
+                    "corpus",
+                    f"{args.jobs} processes chars/s",
+                    f"{args.jobs} processes / 1 process",
+                    f"{args.jobs} processes / jionlp (1 process)",
+                ],
+                [
+                    [
+                        name,
+                        _rate(entry["pipeline_jobs_chars_per_s"]),
+                        f"{entry['pipeline_jobs_over_pipeline']:.2f}",
+                        f"{entry['pipeline_jobs_over_jionlp']:.3f}" if jionlp_installed else "n/a",
+                    ]
+                    for name, entry in throughput.items()
+                ],
+            )
+        )
 
     small_mb, large_mb = args.memory_mb or (args.mb / 4, args.mb)
     warm_small, peak_small = peak_memory(small_mb, args.seed)

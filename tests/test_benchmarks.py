@@ -46,6 +46,7 @@ def output() -> str:
         "pipeline / regex",
         "pipeline / jionlp",
         "Peak memory",
+        "peak RSS after corpus (MB)",
         "pipeline >= 1 M chars/s (simplified seeds)",
         "memory flat",
     ],
@@ -60,6 +61,35 @@ def test_every_target_has_a_status(output: str) -> None:
     targets = output.split("Targets (issue 8)", 1)[1].strip().splitlines()[2:]
     assert len(targets) == 6
     assert all(line.rstrip(" |").endswith(("met", "n/a")) for line in targets)
+
+
+def test_multi_process_rows(output: str) -> None:
+    """With two CPUs or more, the report has a row per corpus for the worker processes."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one CPU: the multi-process rows are left out")
+    table = output.split("worker processes", 1)[1].split("Peak memory", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
+    assert [row.split(" | ")[0].strip("| ") for row in rows] == [
+        "seeds-simplified",
+        "seeds-traditional",
+        "synthetic",
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux /proc only")
+def test_peak_memory_is_the_fresh_interpreters_own() -> None:
+    """A memory child reports its own peak, not that of the larger process that started it
+    (``ru_maxrss`` survives ``exec`` on Linux and would report the parent's)."""
+    ballast = b"\x01" * (256 * 2**20)  # written, so resident in this process
+    child = (
+        f"import sys; sys.path.insert(0, {str(BENCH.parent)!r}); import bench_pipeline; "
+        "print(bench_pipeline._max_rss_mb())"
+    )
+    result = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, "-c", child], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert len(ballast) == 256 * 2**20
+    assert float(result.stdout) < 128
 
 
 def test_synthetic_articles_are_deterministic_and_distinct() -> None:

@@ -6,11 +6,15 @@ import pickle
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from shanxi_poverty import pipeline
 from shanxi_poverty.errors import BinaryInputError, EmptyDocumentError, ShanxiPovertyError
 from shanxi_poverty.pipeline import (
     Outcome,
     RawText,
+    Source,
     audit_source,
     extract_path,
     extract_source,
@@ -57,6 +61,45 @@ def test_jobs_give_identical_results() -> None:
     two = list(iter_measurements([SEEDS], jobs=2))
     assert one == two
     assert len(one) > 200
+
+
+def test_jobs_over_many_small_documents_keep_order_and_errors(tmp_path: Path) -> None:
+    """Documents go to the workers in batches; outcomes still come back one per source, in
+    input order, with each bad document's own error, as with one process."""
+    missing = tmp_path / "missing.txt"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    sources: list[Source] = []
+    for i in range(3 * pipeline._BATCH_DOCUMENTS):
+        sources.append(RawText(f"t{i}.txt", f"全市{i}户脱贫。" if i % 7 else "  "))
+        if i % 20 == 0:
+            sources.extend([missing, seeds[i % len(seeds)]])
+
+    def seen(jobs: int) -> list[tuple[str, object, str]]:
+        return [
+            (o.name, o.value, type(o.error).__name__)
+            for o in map_documents(extract_source, sources, jobs=jobs)
+        ]
+
+    one = seen(1)
+    assert len(one) == len(sources)
+    assert seen(2) == one
+    assert {error for _, _, error in one} == {"NoneType", "EmptyDocumentError", "FileNotFoundError"}
+
+
+@given(st.lists(st.integers(0, 3 * pipeline._BATCH_SIZE // 2), max_size=100))
+def test_batches_keep_order_within_bounds(sizes: list[int]) -> None:
+    """Batches hold the sources in order; a batch closes at the document or size bound."""
+    sources = [RawText(str(i), "字" * n) for i, n in enumerate(sizes)]
+    batches = list(pipeline._batches(sources))
+    assert [s for batch in batches for s in batch] == sources
+    size_of = {s.name: len(s.raw) for s in sources}
+    for batch in batches:
+        assert 1 <= len(batch) <= pipeline._BATCH_DOCUMENTS
+        assert sum(size_of[pipeline.source_name(s)] for s in batch[:-1]) < pipeline._BATCH_SIZE
+    for batch in batches[:-1]:
+        full = len(batch) == pipeline._BATCH_DOCUMENTS
+        size = sum(size_of[pipeline.source_name(s)] for s in batch)
+        assert full or size >= pipeline._BATCH_SIZE
 
 
 def test_bad_jobs() -> None:

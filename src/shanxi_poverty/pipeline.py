@@ -1,8 +1,9 @@
 """Streaming over many documents: read, parse and extract one file at a time, in order.
 
 Besides :mod:`shanxi_poverty.cli`, this is the only module that opens files.  Nothing here
-holds the corpus: documents are read, parsed and extracted lazily, and with ``jobs > 1`` at
-most a few documents per worker are in flight at any time.  Results come back in input
+holds the corpus: documents are read, parsed and extracted lazily, and with ``jobs > 1``
+they go to the worker processes in small batches (up to 32 documents or about 64,000
+characters each), at most four batches per worker in flight at any time.  Results come back in input
 order whatever ``jobs`` is, so the output of a run does not depend on the number of
 processes.
 
@@ -66,8 +67,13 @@ T = TypeVar("T")
 
 #: File suffixes read from a folder.
 DOCUMENT_SUFFIXES: Final = frozenset({".txt", ".md", ".html", ".htm"})
-#: Documents in flight per worker process (bounds memory with ``jobs > 1``).
+#: Batches in flight per worker process (bounds memory with ``jobs > 1``).
 _IN_FLIGHT_PER_JOB: Final = 4
+#: A batch sent to a worker process closes at this many documents or at this much text
+#: (characters of a text, bytes of a file): one task per small document would spend more
+#: on passing messages between processes than on the document.
+_BATCH_DOCUMENTS: Final = 32
+_BATCH_SIZE: Final = 64_000
 
 
 @attrs.frozen
@@ -223,6 +229,35 @@ def _run(func: Callable[[Source], T], source: Source) -> Outcome[T]:
         return Outcome(label, error=exc)
 
 
+def _run_batch(func: Callable[[Source], T], batch: list[Source]) -> list[Outcome[T]]:
+    return [_run(func, source) for source in batch]
+
+
+def _size(source: Source) -> int:
+    """About how much text a source holds, without reading it (0 when unknown)."""
+    if isinstance(source, RawText):
+        return len(source.raw)
+    try:
+        return Path(source).stat().st_size
+    except OSError:  # reported by the worker that reads it
+        return 0
+
+
+def _batches(sources: Iterable[Source]) -> Iterator[list[Source]]:
+    """The sources in order, grouped into batches of ``_BATCH_DOCUMENTS`` documents or
+    ``_BATCH_SIZE`` of text, whichever comes first."""
+    batch: list[Source] = []
+    size = 0
+    for source in sources:
+        batch.append(source)
+        size += _size(source)
+        if len(batch) >= _BATCH_DOCUMENTS or size >= _BATCH_SIZE:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def map_documents(
     func: Callable[[Source], T], sources: Iterable[Source], *, jobs: int = 1
 ) -> Iterator[Outcome[T]]:
@@ -251,13 +286,14 @@ def map_documents(
         return
     window = jobs * _IN_FLIGHT_PER_JOB
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[concurrent.futures.Future[Outcome[T]]] = collections.deque()
-        for source in expanded:
-            pending.append(pool.submit(_run, func, source))
+        pending: collections.deque[concurrent.futures.Future[list[Outcome[T]]]]
+        pending = collections.deque()
+        for batch in _batches(expanded):
+            pending.append(pool.submit(_run_batch, func, batch))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
 
 
 def _raise(_source: str, error: ReadError) -> None:
