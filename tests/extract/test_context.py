@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 
 from shanxi_poverty import Document, DocumentMeta, extract
+from shanxi_poverty.document import Article
 from shanxi_poverty.extract.context import _with_context
-from shanxi_poverty.model import Measurement, Numeral, Qualifier
+from shanxi_poverty.model import Measurement, Numeral, Qualifier, Span
 
 from ..property.strategies import measurements
 
@@ -93,6 +94,49 @@ def test_company_figure_has_no_region() -> None:
     assert ms["700多万元"].regions == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # the village of an earlier sentence, then of an earlier paragraph
+        ("赵家洼村位于岢岚县城东。该村先后接纳145户搬迁。", "145户", ["赵家洼村"]),
+        ("赵家洼村位于岢岚县城东。\n\n全村集体经济收入突破50万元。", "50万元", ["赵家洼村"]),
+        ("赵家洼村位于岢岚县城东。去年，村里接待游客15万人次。", "15万人次", ["赵家洼村"]),
+        # a township, and a later village of another level does not count for 全镇
+        ("东河南镇的赵家洼村搬迁完毕。全镇共建设安置点4个。", "4个", ["东河南镇"]),
+        # the nearest village before the word, not an earlier one
+        ("赵家洼村脱贫。宋家沟村位于岢岚县。全村共有农户498户。", "498户", ["宋家沟村"]),
+        # no village named before: the word is ignored and the home region applies
+        ("全村共有农户498户。", "498户", ["岢岚县"]),
+        ("全村共有农户498户。赵家洼村位于岢岚县。", "498户", ["岢岚县"]),
+    ],
+)
+def test_settlement_deixis_is_the_last_named_settlement(
+    text: str, figure: str, expected: list[str]
+) -> None:
+    """全村/该村/村里 and 全镇/该乡 stand for the village or township named last before
+    them; without one, the figure falls back as if the word were not there."""
+    ms = _resolve(text, home="岢岚县")
+    assert _regions(ms[figure]) == expected
+
+
+def test_settlement_deixis_stays_in_its_article() -> None:
+    """全村 does not reach back into the previous article of a page."""
+    first = "赵家洼村位于岢岚县城东。"
+    text = first + "全村共有农户498户。"
+    doc = Document.from_text(
+        text, name="t.txt", meta=DocumentMeta(home_region="岢岚县", published="2021-05-20")
+    )
+    doc = attrs.evolve(
+        doc,
+        articles=(
+            Article(span=Span(0, len(first)), meta=DocumentMeta(home_region="岢岚县")),
+            Article(span=Span(len(first), len(text)), meta=DocumentMeta(home_region="岢岚县")),
+        ),
+    )
+    ms = {m.provenance.text: m for m in extract(doc) if m.provenance}
+    assert _regions(ms["498户"]) == ["岢岚县"]
+
+
 def test_explicit_year_before_each_figure() -> None:
     """从2013年的…增长到2020年的… gives each figure its own year; the average keeps the period."""
     ms = _resolve("农民人均可支配收入从2013年的4875元增长到2020年的10352元，年均增长11.4%。")
@@ -131,6 +175,25 @@ def test_comparison_year_is_not_an_anchor() -> None:
     assert ms["4457人"].year is None
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("全市地区生产总值1031.9亿元，比上年增长3.1%；财政收入96.2亿元。", "3.1%", None),
+        ("全市地区生产总值1031.9亿元，比上年增长3.1%；财政收入96.2亿元。", "96.2亿元", None),
+        ("2020年，全县粮食产量12万吨，较去年增加5000吨。", "5000吨", 2020),
+        ("2020年，全县粮食产量12万吨，同比去年增长3%。", "3%", 2020),
+        ("全县去年新增就业1200人。", "1200人", 2020),
+    ],
+)
+def test_relative_year_after_a_comparison_is_not_an_anchor(
+    text: str, figure: str, year: int | None
+) -> None:
+    """比上年/较去年 name what a change is measured against, not the year of the figures
+    that follow; a relative word without a comparison before it still anchors them."""
+    ms = _resolve(text, published="2021-01-20")
+    assert ms[figure].year == year
+
+
 def test_since_year_is_a_period_start() -> None:
     """2016年以来 starts a period and gives no single year."""
     ms = _resolve("2016年以来，先后提拔使用干部169人次。", home="沁县")
@@ -153,6 +216,24 @@ def test_indicator_programme_and_subject() -> None:
     assert m.programme is not None
     assert m.programme.id == "relocation"
     assert m.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator"),
+    [
+        # a bracketed aside inside the phrase after the figure is passed over whole
+        ("全市13个县（市、区）全部摘帽。", "13个", "counties_exited"),
+        ("全市13个县(市、区)全部摘帽。", "13个", "counties_exited"),
+        # a list boundary outside brackets still ends the phrase
+        ("选派413支工作队、16名第一书记。", "413支", "village_teams"),
+        ("选派413支工作队、16名第一书记。", "16名", "first_secretaries"),
+    ],
+)
+def test_phrase_after_figure_passes_over_brackets(text: str, figure: str, indicator: str) -> None:
+    """The words after a figure run to the next clause or list boundary outside brackets."""
+    m = _resolve(text, home="吕梁市")[figure]
+    assert m.indicator is not None
+    assert m.indicator.id == indicator
 
 
 def test_unknown_subject_is_kept() -> None:

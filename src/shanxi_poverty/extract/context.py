@@ -14,20 +14,25 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
 4. the home region of the article or document (from its metadata).
 
 Deixis words (我省, 全省, 我市, 全市, 该市, 全县, 该县, 本县 …) resolve against the place in
-focus and the home region.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
+focus and the home region.  全村, 该村, 本村, 村里, 全镇, 该乡 … stand for the village or
+township named last before them in their article (within 400 characters), and are ignored
+when there is none.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
 figure whose clause is about a company (该公司, 有限公司) has no region.
 
 **Time** — the nearest time anchor before the figure in its sentence (for a connective
 sentence, in its paragraph): an explicit year (2016年的4881元), an as-of date
 (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
 position (今年, 去年, 前年, 今年以来, 年内, 一年来) against the publication date, or a plan period
-(十三五 = 2016–2020).  A year after 比/较 is a comparison, not an anchor.  Annual averages
+(十三五 = 2016–2020).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
+anchor.  Annual averages
 (年均增长11.4%) keep their period and no single year.  For an undated document the
 publication year is estimated as the latest year the text names (not counting targets
 such as 到2025年).
 
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
-figure and checked against the unit's dimension; the subject phrase is kept either way.
+figure (up to the next clause or list boundary after it, passing over a bracketed aside such
+as 县（市、区）) and checked against the unit's dimension; the subject phrase is kept either
+way.
 """
 
 from __future__ import annotations
@@ -66,7 +71,11 @@ def __dir__() -> list[str]:
 
 # Piece boundaries use ``re``: its finditer is faster than ``regex``'s on plain classes.
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n]++")
-_PHRASE_END: Final = regex.compile(r"[，,：:。！？!?；;\n、]")
+#: The words after a figure up to the next clause or list boundary; a bracketed aside that
+#: closes within 20 characters is passed over whole (13个县（市、区）全部摘帽).
+_PHRASE: Final = regex.compile(
+    r"(?:[（(][^（）()\n。！？!?；;]{0,20}+[）)]|[^，,：:。！？!?；;\n、])*+"
+)
 _SEGMENT_END: Final = re.compile(r"[。！？!?；;\n]++")
 _CLAUSE_END: Final = re.compile(r"[，,：:。！？!?；;\n]++")
 _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to in C
@@ -78,6 +87,13 @@ _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to 
 
 #: Deixis words; group ``level`` is the level they point at.
 _DEIXIS: Final = re.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
+#: 全村/该村/本村/村里, 全镇/该乡 …: the village or township named last before them.
+_SETTLEMENT_DEIXIS: Final = re.compile(r"(?:[我全本该此](?=[村镇乡])|(?=村里))(?P<level>[村镇乡])")
+_SETTLEMENT_LEVEL: Final = {
+    "村": RegionLevel.VILLAGE,
+    "镇": RegionLevel.TOWNSHIP,
+    "乡": RegionLevel.TOWNSHIP,
+}
 #: Words that make a clause about a company rather than a place.
 _COMPANY: Final = regex.compile(r"(?:该|这家|此)(?:公司|企业)|公司(?<![家个属营]公司)")
 #: Sentence openers that continue the previous sentence's context.
@@ -102,9 +118,9 @@ _RELATIVE: Final = re.compile(
     r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年)"
 )
 _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}
-#: A relative expression anchors the figures after it when it opens its clause (after an
-#: optional preposition) or is followed by a period word; '不如去年' is a comparison.
-_RELATIVE_OPENERS: Final = regex.compile(r"(?:^|[在于到至从自仅截至止]$)")
+#: A relative expression anchors the figures after it when at most ``_MAX_OPENER``
+#: characters of its clause come before it (在去年, 全县今年) or a period word follows it,
+#: and not after a comparison word: 比上年增长 compares with the year before.
 _RELATIVE_FOLLOWERS: Final = regex.compile(
     r"(?:以来|的|底|末|年底|全年|上半年|下半年|前三季度|[一二三四]季度|[0-9]|[一二三四五六七八九十]+月)"
 )
@@ -128,7 +144,7 @@ _GROWTH_SUFFIX: Final = "_growth"
 #: The campaign as a whole: too broad to give a figure a default indicator.
 _CATCH_ALL_PROGRAMME: Final = "campaign"
 _DECEMBER: Final = 12
-_MAX_OPENER: Final = 2  # a preposition or two before a relative time word
+_MAX_OPENER: Final = 2  # characters of a clause before a relative time word
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
 
 
@@ -252,9 +268,9 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
                 lookback, *(text.rfind(c, lookback, rel.start()) + 1 for c in "，,。；;\n")
             )
             opener = text[clause_start : rel.start()]
-            if not (
-                _RELATIVE_OPENERS.search(opener) and len(opener) <= _MAX_OPENER
-            ) and not _RELATIVE_FOLLOWERS.match(text, rel.end()):
+            if _COMPARISON.search(opener[-2:]):
+                continue
+            if len(opener) > _MAX_OPENER and not _RELATIVE_FOLLOWERS.match(text, rel.end()):
                 continue
             word = rel["word"]
             since = text.startswith("以来", rel.end())
@@ -345,6 +361,7 @@ class _Resolver:
                 places[-1] = _Place(previous.start, match.end, (match.region,))  # 太原市迎泽区
             else:
                 places.append(_Place(match.start, match.end, (match.region,)))
+        places.extend(self._settlement_deixis(places))
         places.extend(
             _Place(m.start(), m.end(), deixis_level=m["level"]) for m in _DEIXIS.finditer(self.text)
         )
@@ -353,6 +370,26 @@ class _Resolver:
         )
         places.sort(key=lambda p: p.start)
         return places
+
+    def _settlement_deixis(self, named: list[_Place]) -> list[_Place]:
+        """全村/该镇 … as the village or township of their level named last before them in
+        their article (within ``MAX_LOOKBACK``); left out when none is, so that the figure
+        falls back to the places around it as if the word were not there."""
+        starts = [p.start for p in named]
+        article_starts = [start for start, _ in self.homes]
+        found = []
+        for m in _SETTLEMENT_DEIXIS.finditer(self.text):
+            wanted = _SETTLEMENT_LEVEL[m["level"]]
+            article = article_starts[bisect.bisect_right(article_starts, m.start()) - 1]
+            lowest = max(article, m.start() - MAX_LOOKBACK)
+            i = bisect.bisect_left(starts, m.start()) - 1
+            while i >= 0 and named[i].start >= lowest:
+                regions = named[i].regions
+                if len(regions) == 1 and regions[0].level is wanted:
+                    found.append(_Place(m.start(), m.end(), regions))
+                    break
+                i -= 1
+        return found
 
     def _places_between(self, start: int, end: int) -> list[_Place]:
         i = bisect.bisect_left(self.place_starts, start)
@@ -467,10 +504,11 @@ class _Resolver:
 
     def clause_text(self, mention: Mention, pieces: _Pieces) -> str:
         """The clause holding the figure, up to the end of the figure's phrase (the next
-        clause or list boundary: in 选派413支工作队、16名第一书记 the teams stop at 、)."""
+        clause or list boundary outside brackets: in 选派413支工作队、16名第一书记 the teams
+        stop at 、)."""
         stop = min(len(self.text), mention.end + MAX_LOOKBACK)
-        after = _PHRASE_END.search(self.text, mention.end, stop)
-        return self.text[pieces.clause_from : after.start() if after else stop]
+        phrase = _PHRASE.match(self.text, mention.end, stop)
+        return self.text[pieces.clause_from : phrase.end() if phrase else stop]
 
 
 def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurement]:
