@@ -236,6 +236,20 @@ def test_phrase_after_figure_passes_over_brackets(text: str, figure: str, indica
     assert m.indicator.id == indicator
 
 
+def test_average_per_unit_gets_no_additive_indicator() -> None:
+    """户均/人均 figures are averages: no additive indicator (it would be summed over
+    regions), the programme is kept; a per-capita indicator is still found."""
+    ms = _resolve("全县发放小额信贷8600万元，户均4.5万元；农村居民人均可支配收入10235元。")
+    total, average, income = ms["8600万元"], ms["4.5万元"], ms["10235元"]
+    assert total.indicator is not None
+    assert total.indicator.id == "microcredit_disbursed"
+    assert average.indicator is None
+    assert average.programme is not None
+    assert average.programme.id == "microcredit"
+    assert income.indicator is not None
+    assert income.indicator.id == "rural_income"
+
+
 def test_unknown_subject_is_kept() -> None:
     """A measured thing outside the vocabulary keeps its subject phrase."""
     ms = _resolve("全县共发放宣传手册5000册。", home="沁县")

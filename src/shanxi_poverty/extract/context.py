@@ -32,7 +32,9 @@ such as 到2025年).
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
 figure (up to the next clause or list boundary after it, passing over a bracketed aside such
 as 县（市、区）) and checked against the unit's dimension; the subject phrase is kept either
-way.
+way.  An average per household, person or village (户均, 人均, 每户 … before the figure in
+its clause) gets no additive indicator: 户均4.5万元 is not an amount of credit disbursed,
+and summing it over regions would be wrong.
 """
 
 from __future__ import annotations
@@ -139,6 +141,9 @@ _RESPECTIVELY: Final = "分别"
 MAX_LOOKBACK: Final = 400
 #: Words that make a % figure a growth rate of what the passage measures (年均增长11.4%).
 _GROWTH: Final = regex.compile(r"增长|增幅|增速|提高")
+#: Words that make a figure an average per household, person or village (户均4.5万元):
+#: it is no amount of an additive indicator, which would be summed over regions.
+_PER_UNIT: Final = re.compile(r"户均|人均|村均|每户|每人|每村|平均每")
 #: A growth indicator's id is its base indicator's id with this suffix (indicators.toml).
 _GROWTH_SUFFIX: Final = "_growth"
 #: The campaign as a whole: too broad to give a figure a default indicator.
@@ -556,6 +561,12 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
             indicator = _growth_indicator(segment)
         if indicator is None and programme is not None and programme.id != _CATCH_ALL_PROGRAMME:
             indicator = default_indicator(programme.id, unit=m.unit)
+        if (
+            indicator is not None
+            and indicator.additive
+            and _PER_UNIT.search(resolver.text, clause_start, mention.start)
+        ):
+            indicator = None
         out.append(
             _with_context(
                 m,
