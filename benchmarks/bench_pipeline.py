@@ -17,7 +17,10 @@ Measures, single process:
 * with ``--jobs N`` (default: the number of CPUs), the same corpora through
   :func:`shanxi_poverty.pipeline.iter_measurements` with ``N`` worker processes (pool
   start-up and the transfer of the records to the parent included), in the same rounds,
-  with its ratio to the single-process pipeline and to jionlp (which runs in one process);
+  with its ratio to the single-process pipeline and to jionlp (which runs in one process),
+  and the CPU seconds it took in all processes over those of one process (the cost of
+  passing documents and records between processes, which the host's load does not
+  stretch as it does wall time);
 * peak memory (the peak resident set, ``VmHWM`` on Linux, of a fresh interpreter streaming
   synthetic articles through the pipeline) at two corpus sizes, to show it does not grow
   with the corpus.
@@ -168,11 +171,28 @@ def _timed_rounds(
     for _ in range(repeat):
         times = {}
         for name, func in funcs.items():
+            cpu = _cpu_seconds()
             start = time.perf_counter()
             func(docs)
             times[name] = time.perf_counter() - start
+            times[name + CPU] = _cpu_seconds() - cpu
         rounds.append(times)
     return rounds
+
+
+#: Suffix of a round's entries that hold CPU seconds instead of wall seconds.
+CPU: Final = ":cpu"
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its ended children (pool workers are counted
+    once the pool has shut down): unlike wall time, not stretched by other load."""
+    import resource  # noqa: PLC0415 - POSIX only
+
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
 
 
 def _median_ratio(
@@ -396,6 +416,9 @@ def main(argv: list[str] | None = None) -> int:
             entry["pipeline_jobs_over_pipeline"] = _median_ratio(
                 rounds, "pipeline", against="pipeline_jobs"
             )
+            entry["pipeline_jobs_cpu_over_pipeline_cpu"] = _median_ratio(
+                rounds, "pipeline_jobs" + CPU, against="pipeline" + CPU
+            )
             if jio is not None:
                 entry["pipeline_jobs_over_jionlp"] = _median_ratio(
                     rounds, "jionlp", against="pipeline_jobs"
@@ -441,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"{args.jobs} processes chars/s",
                     f"{args.jobs} processes / 1 process",
                     f"{args.jobs} processes / jionlp (1 process)",
+                    "CPU seconds, all processes / 1 process",
                 ],
                 [
                     [
@@ -448,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
                         _rate(entry["pipeline_jobs_chars_per_s"]),
                         f"{entry['pipeline_jobs_over_pipeline']:.2f}",
                         f"{entry['pipeline_jobs_over_jionlp']:.3f}" if jionlp_installed else "n/a",
+                        f"{entry['pipeline_jobs_cpu_over_pipeline_cpu']:.2f}",
                     ]
                     for name, entry in throughput.items()
                 ],

@@ -47,6 +47,7 @@ def output() -> str:
         "pipeline / jionlp",
         "Peak memory",
         "peak RSS after corpus (MB)",
+        "CPU seconds, all processes / 1 process",
         "pipeline >= 1 M chars/s (simplified seeds)",
         "memory flat",
     ],
@@ -90,6 +91,21 @@ def test_peak_memory_is_the_fresh_interpreters_own() -> None:
     )
     assert len(ballast) == 256 * 2**20
     assert float(result.stdout) < 128
+
+
+def test_jobs_cpu_split_runs() -> None:
+    """The CPU split of a multi-process run prints a row per corpus; the script itself
+    fails when the worker processes give another number of records than one process."""
+    result = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(BENCH.parent / "bench_jobs.py"), "--mb", "0.05"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert [row[0] for row in rows[1:]] == ["| seeds-simplified", "| synthetic"]
+    assert all(float(row[1]) > 0 and float(row[3]) > 0 for row in rows[1:])
 
 
 def test_synthetic_articles_are_deterministic_and_distinct() -> None:
