@@ -194,6 +194,22 @@ def test_relative_year_after_a_comparison_is_not_an_anchor(
     assert ms[figure].year == year
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("全县3个贫困村2018年退出。", "3个", 2018),
+        ("全县1200人于2019年实现脱贫。", "1200人", 2019),
+        ("2017年，全县3个贫困村2018年退出。", "3个", 2017),  # an anchor before wins
+        ("全县贫困人口1.2万人到2020年全部脱贫。", "1.2万人", None),  # a target
+        ("全县贫困人口1.2万人，2020年全部脱贫。", "1.2万人", None),  # another clause
+    ],
+)
+def test_year_right_after_a_figure(text: str, figure: str, year: int | None) -> None:
+    """With no time anchor before it, a figure takes one in the words right after it, in
+    its clause; not a target (到2020年)."""
+    assert _resolve(text, published="2021-05-01")[figure].year == year
+
+
 def test_since_year_is_a_period_start() -> None:
     """2016年以来 starts a period and gives no single year."""
     ms = _resolve("2016年以来，先后提拔使用干部169人次。", home="沁县")

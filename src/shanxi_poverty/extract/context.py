@@ -20,7 +20,8 @@ when there is none.  Place names inside a quoted brand (“天镇保姆”) are 
 figure whose clause is about a company (该公司, 有限公司) has no region.
 
 **Time** — the nearest time anchor before the figure in its sentence (for a connective
-sentence, in its paragraph): an explicit year (2016年的4881元), an as-of date
+sentence, in its paragraph), else the first one in the words right after it in its clause
+(3个贫困村2018年退出), not a target (到2020年): an explicit year (2016年的4881元), an as-of date
 (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
 position (今年, 去年, 前年, 今年以来, 年内, 一年来) against the publication date, or a plan period
 (十三五 = 2016–2020).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
@@ -495,7 +496,29 @@ class _Resolver:
         if _CONNECTIVE.match(self.text, sentence):
             _, scope = _piece(self.paragraphs, start)
         before = [t for t in self._times_between(scope, start) if t.end <= start]
-        return before[-1].time if before else TimeReference()
+        if before:
+            return before[-1].time
+        return self._time_in_phrase(mention.end) or TimeReference()
+
+    def _time_in_phrase(self, end: int) -> TimeReference | None:
+        """The first time anchor in the words right after a figure (88.2万贫困人口今年全部脱贫,
+        3个村2018年退出), when none comes before it; not a target (到2025年)."""
+        phrase_end = self.phrase_end(end)
+        i = bisect.bisect_left(self.time_starts, end)
+        while i < len(self.times) and self.times[i].start < phrase_end:
+            anchor = self.times[i]
+            target = _TARGET.search(self.text, max(0, anchor.start - 1), anchor.start)
+            if anchor.end <= phrase_end and target is None:
+                return anchor.time
+            i += 1
+        return None
+
+    def phrase_end(self, end: int) -> int:
+        """Where the words after a figure ending at ``end`` stop: the next clause or list
+        boundary outside brackets."""
+        stop = min(len(self.text), end + MAX_LOOKBACK)
+        phrase = _PHRASE.match(self.text, end, stop)
+        return phrase.end() if phrase else stop
 
     def _times_between(self, scope: int, pos: int) -> list[_Time]:
         """Time anchors starting in ``[_within(scope, pos), pos)``."""
@@ -511,9 +534,7 @@ class _Resolver:
         """The clause holding the figure, up to the end of the figure's phrase (the next
         clause or list boundary outside brackets: in 选派413支工作队、16名第一书记 the teams
         stop at 、)."""
-        stop = min(len(self.text), mention.end + MAX_LOOKBACK)
-        phrase = _PHRASE.match(self.text, mention.end, stop)
-        return self.text[pieces.clause_from : phrase.end() if phrase else stop]
+        return self.text[pieces.clause_from : self.phrase_end(mention.end)]
 
 
 def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurement]:
