@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from shanxi_poverty.extract import extract
 from shanxi_poverty.sources import parse_document
 
 from ..conftest import read_fixture, read_seed
@@ -128,3 +129,12 @@ def test_caption_fixture() -> None:
     assert doc.meta.title == "乡村振兴谱新篇"
     assert doc.meta.authors == ("周皓",)
     assert "记者 韩双喜 摄\n乡村振兴谱新篇" in doc.text
+
+
+def test_labelled_date_line_dates_a_plain_page() -> None:
+    """发布时间：… in the header of a simplified page is its publication date, and 今年 in
+    it counts from that date."""
+    raw = "我省脱贫攻坚取得决定性胜利\n\n发布时间：2021-02-25 09:30\n\n今年，全省新增就业1200人。\n"
+    doc = parse_document(raw, name="page.txt")
+    assert doc.meta.published == "2021-02-25T09:30:00+08:00"
+    assert [m.year for m in extract(doc)] == [2021]

@@ -143,3 +143,19 @@ def test_pinyin_fixture_record() -> None:
     assert {d["kind"] for d in damage} == {"broken-markup"}
     first = damage[0]
     assert doc.raw[first["start"] : first["end"]] == "?!?/p>"
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("發佈時間：2021-02-25 09:30 來源：人民網-山西頻道", "2021-02-25T09:30:00+08:00"),
+        ("發布日期: 2021年2月25日", "2021-02-25"),
+        ("時間：2021/02/25", "2021-02-25"),
+        ("點擊次數：2021", None),  # a label that is no date label, and no date
+    ],
+)
+def test_labelled_date_line_is_the_publication_date(header: str, published: str | None) -> None:
+    """A header line that gives its date after a label (发布时间：) dates the page, as a
+    line that starts with the date does."""
+    raw = f"山西：脫貧攻堅取得決定性勝利\n\n{header}\n\n全省329萬農村貧困人口實現脫貧。\n"
+    assert parse_document(raw, name="page.txt").meta.published == published

@@ -80,6 +80,8 @@ _DATETIME: Final = re.compile(
     r"(\d{4})\s?[-/年.]\s?(\d{1,2})\s?[-/月.]\s?(\d{1,2})日?"
     r"(?:[\sT]{1,3}(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?)?"
 )
+#: A label before a header line's date: 发布时间：2021-02-25 09:30, 日期: 2021年5月20日.
+_DATE_LABEL: Final = re.compile(r"(?:发布|发表|发稿|更新|出版|刊发|稿件)?(?:时间|日期)\s?[:：]\s*")
 _SENTENCE_END: Final = re.compile(r"[。！？!?；;]")
 _CLAUSE_PUNCT: Final = re.compile(r"[,，;；]")
 _HEADLINE_MAX: Final = 40
@@ -295,12 +297,19 @@ def parse_datetime(text: str) -> str | None:
 
 
 def find_published(lines: Iterable[str]) -> str | None:
-    """The date of a header line (one of the first lines that starts with a date)."""
+    """The date of a header line: one of the first lines that starts with a date, or with
+    a date label (发布时间：, 日期:) and a date.
+
+    >>> find_published(["标题", "发布时间：2021-02-25 09:30 来源：人民网"])
+    '2021-02-25T09:30:00+08:00'
+    """
     for i, line in enumerate(line for line in lines if line):
         if i >= _HEADER_LINES:
             break
-        if _DATETIME.match(line):
-            return parse_datetime(line)
+        label = _DATE_LABEL.match(line)
+        date_at = label.end() if label else 0
+        if _DATETIME.match(line, date_at):
+            return parse_datetime(line[date_at:])
     return None
 
 
