@@ -210,6 +210,38 @@ def test_year_right_after_a_figure(text: str, figure: str, year: int | None) -> 
     assert _resolve(text, published="2021-05-01")[figure].year == year
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # 由2014年的 is the year of the from-value only: the value it falls to and the next
+        # clause keep 截至2020年底
+        (
+            "截至2020年底，全区贫困发生率由2014年的17.1%降至1.2%，76个贫困村全部退出。",
+            {"17.1%": 2014, "1.2%": 2020, "76个": 2020},
+        ),
+        ("农民人均可支配收入从2013年的4875元增长到10352元。", {"4875元": 2013, "10352元": None}),
+        (
+            "两县收入分别由2016年的4881元、4714元增长至10982元、10783元。",
+            {"4881元": 2016, "4714元": 2016, "10982元": None, "10783元": None},
+        ),
+        # 目前 states no year, and stops the year before it from reaching later figures
+        (
+            "种植面积由2016年的6.5万亩扩大到目前的17万亩，年产值达9亿元以上。",
+            {"6.5万亩": 2016, "17万亩": None, "9亿元": None},
+        ),
+        (
+            "2020年，全县新增就业1200人；目前，全县共有合作社160家。",
+            {"1200人": 2020, "160家": None},
+        ),
+    ],
+)
+def test_from_value_year_and_present(text: str, years: dict[str, int | None]) -> None:
+    """由/从 YYYY年的 dates the figure right after it only; 目前/当前 give no year and end an
+    earlier one."""
+    ms = _resolve(text, published="2021-08-12")
+    assert {figure: ms[figure].year for figure in years} == years
+
+
 def test_since_year_is_a_period_start() -> None:
     """2016年以来 starts a period and gives no single year."""
     ms = _resolve("2016年以来，先后提拔使用干部169人次。", home="沁县")

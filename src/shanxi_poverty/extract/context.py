@@ -25,7 +25,9 @@ sentence, in its paragraph), else the first one in the words right after it in i
 (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
 position (今年, 去年, 前年, 今年以来, 年内, 一年来) against the publication date, or a plan period
 (十三五 = 2016–2020).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
-anchor.  Annual averages
+anchor.  A year after 由/从 and before 的 (由2014年的17.1%降至0) dates only the figures right
+after it (one, or one list), not the value they change to or later clauses.  目前/当前
+state no year: a figure after them gets none, as with 截至目前.  Annual averages
 (年均增长11.4%) keep their period and no single year.  For an undated document the
 publication year is estimated as the latest year the text names (not counting targets
 such as 到2025年).
@@ -110,6 +112,11 @@ _QUOTE: Final = re.compile(r"“[^“”\n]{1,20}+”")
 _YEAR: Final = regex.compile(r"(?P<year>(?:19|20)(?<![0-9]..)[0-9]{2})年")
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
 _TARGET: Final = regex.compile(r"(?:到|至)$")
+#: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
+_FROM: Final = re.compile(r"[由从]")
+_OF: Final = "的"
+#: 目前/当前: the present, no year stated; a figure after it takes no earlier year.
+_NOW: Final = re.compile(r"目前|当前")
 _DAY: Final = regex.compile(
     r"(?P<month>1[0-2](?<![0-9年]..)|[1-9](?<![0-9年].))月(?P<day>[1-9]|[12][0-9]|3[01])日"
 )
@@ -170,6 +177,10 @@ class _Time:
     start: int
     end: int
     time: TimeReference
+    #: 由2014年的17.1%: the year of the from-values right after it only (one, or a list:
+    #: 分别由2016年的4881元、4714元), not of the figure they change to (降至1.2%) or of
+    #: later clauses' figures.
+    from_value: bool = False
 
 
 def _boundaries(text: str, pattern: re.Pattern[str]) -> list[int]:
@@ -236,9 +247,9 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
     times: list[_Time] = []
     taken: set[int] = set()  # positions already inside an anchor (anchors are short)
 
-    def add(start: int, end: int, time: TimeReference) -> None:
+    def add(start: int, end: int, time: TimeReference, *, from_value: bool = False) -> None:
         if taken.isdisjoint(range(start, end)):
-            times.append(_Time(start, end, time))
+            times.append(_Time(start, end, time, from_value))
             taken.update(range(start, end))
 
     for m in _AS_OF.finditer(text):
@@ -258,7 +269,15 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             period = TimeReference(start_year=year, expression=named[0] + "以来")
             add(named.start(), named.end() + 2, period)
         else:
-            add(named.start(), named.end(), TimeReference(year=year, expression=named[0]))
+            after_from = _FROM.search(text, max(0, named.start() - 1), named.start()) is not None
+            add(
+                named.start(),
+                named.end(),
+                TimeReference(year=year, expression=named[0]),
+                from_value=after_from and text.startswith(_OF, named.end()),
+            )
+    for now in _NOW.finditer(text):  # after 截至目前, which is an as-of anchor
+        add(now.start(), now.end(), TimeReference(expression=now[0]))
     for day in _DAY.finditer(text):
         add(
             day.start(),
@@ -482,8 +501,12 @@ class _Resolver:
         return (home,) if home is not None else ()
 
     # -- time -----------------------------------------------------------------------------
-    def time_for(self, mention: Mention, pieces: _Pieces) -> TimeReference:
+    def time_for(
+        self, mention: Mention, pieces: _Pieces, list_start: int | None = None
+    ) -> TimeReference:
+        """The time of a figure; ``list_start`` is where the list it belongs to starts."""
         start = mention.start
+        first = start if list_start is None else list_start
         sentence = pieces.sentence
         if _AVERAGE.search(self.text[pieces.clause_from : start]):
             years = [
@@ -495,7 +518,11 @@ class _Resolver:
         scope = sentence
         if _CONNECTIVE.match(self.text, sentence):
             _, scope = _piece(self.paragraphs, start)
-        before = [t for t in self._times_between(scope, start) if t.end <= start]
+        before = [
+            t
+            for t in self._times_between(scope, start)
+            if t.end <= start and not (t.from_value and self.text[t.end : first] != _OF)
+        ]
         if before:
             return before[-1].time
         return self._time_in_phrase(mention.end) or TimeReference()
@@ -558,6 +585,10 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
     # Items of a list (20104户、55992人全部脱贫) share the words after its last item.
     list_ends = {m.list_id: m for m in mentions if m.list_id is not None}
     list_sizes = Counter(m.list_id for m in mentions if m.list_id is not None)
+    list_starts: dict[int, int] = {}
+    for item in mentions:
+        if item.list_id is not None:
+            list_starts.setdefault(item.list_id, item.start)
     out: list[Measurement] = []
     for mention in mentions:
         m = mention.measurement
@@ -592,7 +623,11 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
             _with_context(
                 m,
                 regions=resolver.regions_for(mention, pieces, list_sizes),
-                time=resolver.time_for(mention, pieces),
+                time=resolver.time_for(
+                    mention,
+                    pieces,
+                    None if mention.list_id is None else list_starts[mention.list_id],
+                ),
                 indicator=indicator,
                 programme=programme,
                 subject=subject,
