@@ -242,6 +242,24 @@ def test_from_value_year_and_present(text: str, years: dict[str, int | None]) ->
     assert {figure: ms[figure].year for figure in years} == years
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2021年，全市落实补助资金12.8亿元。\n\n其中，左权县安排2.1亿元。", 2021),
+        ("2021年，全市落实补助资金12.8亿元。\n\n左权县安排2.1亿元。", None),
+        (
+            "2021年，全市落实补助资金12.8亿元。\n\n2020年，全市完成投资9亿元。其中，左权县安排2.1亿元。",
+            2020,
+        ),
+    ],
+)
+def test_connective_opening_a_paragraph_continues_the_one_before(
+    text: str, year: int | None
+) -> None:
+    """其中/同时/此外 … opening a paragraph take the time of the paragraph before."""
+    assert _resolve(text, published="2022-01-10")["2.1亿元"].year == year
+
+
 def test_since_year_is_a_period_start() -> None:
     """2016年以来 starts a period and gives no single year."""
     ms = _resolve("2016年以来，先后提拔使用干部169人次。", home="沁县")

@@ -20,8 +20,9 @@ when there is none.  Place names inside a quoted brand (“天镇保姆”) are 
 figure whose clause is about a company (该公司, 有限公司) has no region.
 
 **Time** — the nearest time anchor before the figure in its sentence (for a connective
-sentence, in its paragraph), else the first one in the words right after it in its clause
-(3个贫困村2018年退出), not a target (到2020年): an explicit year (2016年的4881元), an as-of date
+sentence, in its paragraph, or from the paragraph before when it opens one), else the
+first one in the words right after it in its clause (3个贫困村2018年退出), not a target
+(到2020年): an explicit year (2016年的4881元), an as-of date
 (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
 position (今年, 去年, 前年, 今年以来, 年内, 一年来) against the publication date, or a plan period
 (十三五 = 2016–2020).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
@@ -517,7 +518,9 @@ class _Resolver:
             return TimeReference(expression="年均")
         scope = sentence
         if _CONNECTIVE.match(self.text, sentence):
-            _, scope = _piece(self.paragraphs, start)
+            p_index, scope = _piece(self.paragraphs, start)
+            if scope == sentence and p_index > 0:  # 其中, … opening a paragraph: the one before
+                scope = self.paragraphs[p_index - 1]
         before = [
             t
             for t in self._times_between(scope, start)
