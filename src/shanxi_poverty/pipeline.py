@@ -3,9 +3,9 @@
 Besides :mod:`shanxi_poverty.cli`, this is the only module that opens files.  Nothing here
 holds the corpus: documents are read, parsed and extracted lazily, and with ``jobs > 1``
 they go to the worker processes in small batches (up to 32 documents or about 64,000
-characters each), at most four batches per worker in flight at any time.  Results come back in input
-order whatever ``jobs`` is, so the output of a run does not depend on the number of
-processes.
+characters each), at most four batches per worker in flight at any time.  Results come
+back in input order whatever ``jobs`` is, so the output of a run does not depend on the
+number of processes.
 
 A *source* is a path (``str`` or :class:`os.PathLike`) or a :class:`RawText` (a name and
 text already in memory).  A folder given as a path stands for its ``*.txt``, ``*.md``,

@@ -114,7 +114,7 @@ _YEAR: Final = regex.compile(r"(?P<year>(?:19|20)(?<![0-9]..)[0-9]{2})年")
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
 _TARGET: Final = regex.compile(r"(?:到|至)$")
 #: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
-_FROM: Final = re.compile(r"[由从]")
+_FROM: Final = frozenset("由从")
 _OF: Final = "的"
 #: 目前/当前: the present, no year stated; a figure after it takes no earlier year.
 _NOW: Final = re.compile(r"目前|当前")
@@ -270,7 +270,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             period = TimeReference(start_year=year, expression=named[0] + "以来")
             add(named.start(), named.end() + 2, period)
         else:
-            after_from = _FROM.search(text, max(0, named.start() - 1), named.start()) is not None
+            after_from = named.start() > 0 and text[named.start() - 1] in _FROM
             add(
                 named.start(),
                 named.end(),
