@@ -134,6 +134,9 @@ ENGINE_CHOICES: dict[str, tuple[_Pattern, str]] = {
     "year": (_context._YEAR, "1920年以来0958"),
     "day": (_context._DAY, "0123年月日号9"),
     "relative": (_context._RELATIVE, "今去前明上当本一近过年内来的"),
+    "phrase after a figure": (_context._PHRASE, "县（市、区）(,)，。；\n摘帽12"),
+    "settlement deixis": (_context._SETTLEMENT_DEIXIS, "我全本该此村镇乡里县"),
+    "now": (_context._NOW, "目当前今"),
 }
 
 

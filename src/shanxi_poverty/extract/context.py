@@ -79,8 +79,9 @@ def __dir__() -> list[str]:
 _SENTENCE_END: Final = re.compile(r"[。！？!?\n]++")
 #: The words after a figure up to the next clause or list boundary; a bracketed aside that
 #: closes within 20 characters is passed over whole (13个县（市、区）全部摘帽).
-_PHRASE: Final = regex.compile(
-    r"(?:[（(][^（）()\n。！？!?；;]{0,20}+[）)]|[^，,：:。！？!?；;\n、])*+"
+_PHRASE: Final = re.compile(
+    r"(?:[（(][^（）()\n。！？!?；;]{0,20}+[）)]"  # a bracketed aside, whole
+    r"|[^，,：:。！？!?；;\n、])*+"
 )
 _SEGMENT_END: Final = re.compile(r"[。！？!?；;\n]++")
 _CLAUSE_END: Final = re.compile(r"[，,：:。！？!?；;\n]++")
@@ -94,7 +95,7 @@ _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to 
 #: Deixis words; group ``level`` is the level they point at.
 _DEIXIS: Final = re.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
 #: 全村/该村/本村/村里, 全镇/该乡 …: the village or township named last before them.
-_SETTLEMENT_DEIXIS: Final = re.compile(r"(?:[我全本该此](?=[村镇乡])|(?=村里))(?P<level>[村镇乡])")
+_SETTLEMENT_DEIXIS: Final = re.compile(r"[我全本该此][村镇乡]|村里")
 _SETTLEMENT_LEVEL: Final = {
     "村": RegionLevel.VILLAGE,
     "镇": RegionLevel.TOWNSHIP,
@@ -336,6 +337,7 @@ class _Resolver:
         self.homes = self._homes()
         self.places = self._find_places()
         self.place_starts = [p.start for p in self.places]
+        self._phrase_ends: dict[int, int] = {}
 
     # -- places ---------------------------------------------------------------------------
     def _home_of(self, name: str | None) -> Region | None:
@@ -405,7 +407,7 @@ class _Resolver:
         article_starts = [start for start, _ in self.homes]
         found = []
         for m in _SETTLEMENT_DEIXIS.finditer(self.text):
-            wanted = _SETTLEMENT_LEVEL[m["level"]]
+            wanted = _SETTLEMENT_LEVEL[m[0][0] if m[0] == "村里" else m[0][1]]
             article = article_starts[bisect.bisect_right(article_starts, m.start()) - 1]
             lowest = max(article, m.start() - MAX_LOOKBACK)
             i = bisect.bisect_left(starts, m.start()) - 1
@@ -545,10 +547,13 @@ class _Resolver:
 
     def phrase_end(self, end: int) -> int:
         """Where the words after a figure ending at ``end`` stop: the next clause or list
-        boundary outside brackets."""
-        stop = min(len(self.text), end + MAX_LOOKBACK)
-        phrase = _PHRASE.match(self.text, end, stop)
-        return phrase.end() if phrase else stop
+        boundary outside brackets (found once per figure, asked for twice)."""
+        found = self._phrase_ends.get(end)
+        if found is None:
+            stop = min(len(self.text), end + MAX_LOOKBACK)
+            phrase = _PHRASE.match(self.text, end, stop)
+            found = self._phrase_ends[end] = phrase.end() if phrase else stop
+        return found
 
     def _times_between(self, scope: int, pos: int) -> list[_Time]:
         """Time anchors starting in ``[_within(scope, pos), pos)``."""
