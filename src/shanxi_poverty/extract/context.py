@@ -101,6 +101,7 @@ _SETTLEMENT_LEVEL: Final = {
     "镇": RegionLevel.TOWNSHIP,
     "乡": RegionLevel.TOWNSHIP,
 }
+_SETTLED: Final = frozenset(_SETTLEMENT_LEVEL.values())
 #: Words that make a clause about a company rather than a place.
 _COMPANY: Final = regex.compile(r"(?:该|这家|此)(?:公司|企业)|公司(?<![家个属营]公司)")
 #: Sentence openers that continue the previous sentence's context.
@@ -403,7 +404,10 @@ class _Resolver:
         """全村/该镇 … as the village or township of their level named last before them in
         their article (within ``MAX_LOOKBACK``); left out when none is, so that the figure
         falls back to the places around it as if the word were not there."""
-        starts = [p.start for p in named]
+        settlements = [p for p in named if len(p.regions) == 1 and p.regions[0].level in _SETTLED]
+        if not settlements:  # nothing for the words to stand for: no need to look for them
+            return []
+        starts = [p.start for p in settlements]
         article_starts = [start for start, _ in self.homes]
         found = []
         for m in _SETTLEMENT_DEIXIS.finditer(self.text):
@@ -411,10 +415,9 @@ class _Resolver:
             article = article_starts[bisect.bisect_right(article_starts, m.start()) - 1]
             lowest = max(article, m.start() - MAX_LOOKBACK)
             i = bisect.bisect_left(starts, m.start()) - 1
-            while i >= 0 and named[i].start >= lowest:
-                regions = named[i].regions
-                if len(regions) == 1 and regions[0].level is wanted:
-                    found.append(_Place(m.start(), m.end(), regions))
+            while i >= 0 and settlements[i].start >= lowest:
+                if settlements[i].regions[0].level is wanted:
+                    found.append(_Place(m.start(), m.end(), settlements[i].regions))
                     break
                 i -= 1
         return found
