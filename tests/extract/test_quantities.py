@@ -106,6 +106,10 @@ def test_value_unit_and_span(text: str, span: str, value: str, unit: str, writte
         ("就近安置3000人", "3000人", "3000", Qualifier.EXACT),
         ("贫困发生率低于1%", "1%", "1", Qualifier.LESS_THAN),
         ("上万人参与", "万人", "10000", Qualifier.AT_LEAST),
+        # a word of two characters or more stands whatever comes before it (贴 of 补贴)
+        ("每人每月补贴不低于500元", "500元", "500", Qualifier.AT_LEAST),
+        ("两项补贴超过9万人", "9万人", "90000", Qualifier.MORE_THAN),
+        ("贴近3000人", "3000人", "3000", Qualifier.EXACT),
     ],
 )
 def test_qualifiers(text: str, span: str, value: str, qualifier: Qualifier) -> None:

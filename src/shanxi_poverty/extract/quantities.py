@@ -252,9 +252,16 @@ class _Scanner:
         match = self.rules.qualifier_before.search(self.text, lo, start)
         if match is None:
             return None
-        if match.start() > 0 and self.text[match.start() - 1] in self.rules.qualifier_not_after:
+        word = match.group()
+        # 最近, 附近, 节约: a one-character word (近 约 超) can end another word; a longer one
+        # (补贴不低于) is a word of its own whatever comes before it.
+        if (
+            len(word) == 1
+            and match.start() > 0
+            and self.text[match.start() - 1] in self.rules.qualifier_not_after
+        ):
             return None
-        return Qualifier(self.rules.qualifier_words[match.group()])
+        return Qualifier(self.rules.qualifier_words[word])
 
     def qualifier_after(self, end: int) -> tuple[Qualifier | None, int]:
         """A qualifier word right after ``end`` (以上 左右 以内 …) and where it ends."""
