@@ -137,6 +137,19 @@ def test_settlement_deixis_stays_in_its_article() -> None:
     assert _regions(ms["498户"]) == ["岢岚县"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("吕梁日报讯 记者从临县扶贫办了解到，该县投资2亿元，新建扶贫车间15个。", ["临县"]),
+        ("山西新闻网讯 记者从临县扶贫办了解到，该县投资2亿元，新建扶贫车间15个。", ["临县"]),
+        ("吕梁市新建扶贫车间15个。", ["吕梁市"]),
+    ],
+)
+def test_place_opening_a_media_name_is_no_place(text: str, expected: list[str]) -> None:
+    """吕梁日报讯 names a newspaper: it is not the topic of the sentence."""
+    assert _regions(_resolve(text, home="吕梁市")["15个"]) == expected
+
+
 def test_explicit_year_before_each_figure() -> None:
     """从2013年的…增长到2020年的… gives each figure its own year; the average keeps the period."""
     ms = _resolve("农民人均可支配收入从2013年的4875元增长到2020年的10352元，年均增长11.4%。")

@@ -14,7 +14,8 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
 4. the home region of the article or document (from its metadata).
 
 Deixis words (我省, 全省, 我市, 全市, 该市, 全县, 该县, 本县 …) resolve against the place in
-focus and the home region.  全村, 该村, 本村, 村里, 全镇, 该乡 … stand for the village or
+focus and the home region.  A place name that opens a media name (吕梁日报讯, 山西新闻网) is
+no place.  全村, 该村, 本村, 村里, 全镇, 该乡 … stand for the village or
 township named last before them in their article (within 400 characters), and are ignored
 when there is none.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
 figure whose clause is about a company (该公司, 有限公司) has no region.
@@ -102,6 +103,9 @@ _SETTLEMENT_LEVEL: Final = {
     "乡": RegionLevel.TOWNSHIP,
 }
 _SETTLED: Final = frozenset(_SETTLEMENT_LEVEL.values())
+#: A place name right before one of these names a newspaper or station (吕梁日报讯, 山西
+#: 新闻网), not the place a figure is about.
+_MEDIA: Final = re.compile(r"日报|晚报|晨报|新闻网|电视台|广播电视台|融媒体|电台")
 #: Words that make a clause about a company rather than a place.
 _COMPANY: Final = regex.compile(r"(?:该|这家|此)(?:公司|企业)|公司(?<![家个属营]公司)")
 #: Sentence openers that continue the previous sentence's context.
@@ -377,6 +381,8 @@ class _Resolver:
         )
         places: list[_Place] = []
         for match in matches:
+            if _MEDIA.match(self.text, match.end):
+                continue
             i = bisect.bisect_left(quote_starts, match.start) - 1
             if i >= 0:
                 lo, hi = quoted[i]
