@@ -273,6 +273,22 @@ def test_connective_opening_a_paragraph_continues_the_one_before(
     assert _resolve(text, published="2022-01-10")["2.1亿元"].year == year
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("二〇一九年，全县贫困人口减少3200人。", "3200人", 2019),
+        ("收入由二〇一四年的五千六百元增加到二零二〇年的一万零八百元。", "五千六百元", 2014),
+        ("收入由二〇一四年的五千六百元增加到二零二〇年的一万零八百元。", "一万零八百元", 2020),
+        ("二〇一六年以来，全县累计脱贫3200人。", "3200人", None),
+        ("比二〇一九年增加3200人。", "3200人", None),
+        ("全县三二〇一九年新增3200人。", "3200人", None),  # inside a longer numeral
+    ],
+)
+def test_year_in_chinese_numerals(text: str, figure: str, year: int | None) -> None:
+    """二〇一九年 is a year like 2019年: an anchor, a period start, a comparison."""
+    assert _resolve(text, published=None)[figure].year == year
+
+
 def test_since_year_is_a_period_start() -> None:
     """2016年以来 starts a period and gives no single year."""
     ms = _resolve("2016年以来，先后提拔使用干部169人次。", home="沁县")

@@ -23,7 +23,7 @@ figure whose clause is about a company (该公司, 有限公司) has no region.
 **Time** — the nearest time anchor before the figure in its sentence (for a connective
 sentence, in its paragraph, or from the paragraph before when it opens one), else the
 first one in the words right after it in its clause (3个贫困村2018年退出), not a target
-(到2020年): an explicit year (2016年的4881元), an as-of date
+(到2020年): an explicit year (2016年的4881元, 二〇一六年), an as-of date
 (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
 position (今年, 去年, 前年, 今年以来, 年内, 一年来) against the publication date, or a plan period
 (十三五 = 2016–2020).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
@@ -117,6 +117,11 @@ _QUOTE: Final = re.compile(r"“[^“”\n]{1,20}+”")
 # These open on a literal or a class, with their lookbehind after it, so that the engine
 # skips to the positions where a match can start.
 _YEAR: Final = regex.compile(r"(?P<year>(?:19|20)(?<![0-9]..)[0-9]{2})年")
+#: A year in Chinese numerals (二〇一九年, 二零二〇年), not inside a longer numeral.
+_CN_YEAR: Final = re.compile(
+    r"[一二](?<![〇零○一二三四五六七八九十百千万].)[〇零○一二三四五六七八九]{3}年"
+)
+_CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
 _TARGET: Final = regex.compile(r"(?:到|至)$")
 #: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
@@ -164,6 +169,8 @@ _GROWTH_SUFFIX: Final = "_growth"
 #: The campaign as a whole: too broad to give a figure a default indicator.
 _CATCH_ALL_PROGRAMME: Final = "campaign"
 _DECEMBER: Final = 12
+_FIRST_YEAR: Final = 1900
+_LAST_YEAR: Final = 2099
 _MAX_OPENER: Final = 2  # characters of a clause before a relative time word
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
 
@@ -223,12 +230,23 @@ def _piece(starts: list[int], pos: int) -> tuple[int, int]:
     return i, starts[i]
 
 
+def _named_years(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, year)`` of every year written out with 年, in Arabic or Chinese
+    numerals (2019年, 二〇一九年), in text order."""
+    found = [(m.start(), m.end(), int(m["year"])) for m in _YEAR.finditer(text)]
+    for m in _CN_YEAR.finditer(text):
+        year = int(m[0][:-1].translate(_CN_DIGITS))
+        if _FIRST_YEAR <= year <= _LAST_YEAR:
+            found.append((m.start(), m.end(), year))
+    return sorted(found)
+
+
 def _estimated_year(text: str) -> int | None:
     """The latest year named in ``text``, not counting targets (到2025年)."""
     years = [
-        int(m["year"])
-        for m in _YEAR.finditer(text)
-        if not _TARGET.search(text[max(0, m.start() - 1) : m.start()])
+        year
+        for start, _, year in _named_years(text)
+        if not _TARGET.search(text[max(0, start - 1) : start])
     ]
     return max(years) if years else None
 
@@ -268,20 +286,19 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             m.end(),
             TimeReference(year=year, as_of=_date(year, m["month"], m["day"]), expression=m[0]),
         )
-    for named in _YEAR.finditer(text):
-        if _COMPARISON.search(text[max(0, named.start() - 2) : named.start()]):
+    for start, end, year in _named_years(text):
+        if _COMPARISON.search(text[max(0, start - 2) : start]):
             continue
-        year = int(named["year"])
-        if text.startswith("以来", named.end()):
-            period = TimeReference(start_year=year, expression=named[0] + "以来")
-            add(named.start(), named.end() + 2, period)
+        if text.startswith("以来", end):
+            period = TimeReference(start_year=year, expression=text[start:end] + "以来")
+            add(start, end + 2, period)
         else:
-            after_from = named.start() > 0 and text[named.start() - 1] in _FROM
+            after_from = start > 0 and text[start - 1] in _FROM
             add(
-                named.start(),
-                named.end(),
-                TimeReference(year=year, expression=named[0]),
-                from_value=after_from and text.startswith(_OF, named.end()),
+                start,
+                end,
+                TimeReference(year=year, expression=text[start:end]),
+                from_value=after_from and text.startswith(_OF, end),
             )
     for now in _NOW.finditer(text):  # after 截至目前, which is an as-of anchor
         add(now.start(), now.end(), TimeReference(expression=now[0]))
