@@ -25,11 +25,6 @@ from typing import Final
 HERE: Final = Path(__file__).resolve().parent
 
 
-def _cpu(who: int) -> float:
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
@@ -50,15 +45,16 @@ def main(argv: list[str] | None = None) -> int:
         bench_pipeline.run_pipeline(docs[:1])
     print("| corpus | 1 process s | parent s | workers s | all processes / 1 process |")
     print("|---|---|---|---|---|")
+    parent_cpu, workers_cpu = resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN
     for name in ("seeds-simplified", "synthetic"):
         sources = [RawText(doc, text) for doc, text in corpora[name]]
-        before = _cpu(resource.RUSAGE_SELF)
+        before = bench_pipeline.cpu_seconds(parent_cpu)
         single = sum(1 for _ in iter_measurements(sources))
-        alone = _cpu(resource.RUSAGE_SELF) - before
-        before, before_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+        alone = bench_pipeline.cpu_seconds(parent_cpu) - before
+        before, before_workers = (bench_pipeline.cpu_seconds(w) for w in (parent_cpu, workers_cpu))
         several = sum(1 for _ in iter_measurements(sources, jobs=args.jobs))
-        parent = _cpu(resource.RUSAGE_SELF) - before
-        workers = _cpu(resource.RUSAGE_CHILDREN) - before_workers
+        parent = bench_pipeline.cpu_seconds(parent_cpu) - before
+        workers = bench_pipeline.cpu_seconds(workers_cpu) - before_workers
         if several != single:
             msg = f"{name}: {several} records with {args.jobs} jobs, {single} with one"
             raise SystemExit(msg)

@@ -171,11 +171,11 @@ def _timed_rounds(
     for _ in range(repeat):
         times = {}
         for name, func in funcs.items():
-            cpu = _cpu_seconds()
+            cpu = cpu_seconds()
             start = time.perf_counter()
             func(docs)
             times[name] = time.perf_counter() - start
-            times[name + CPU] = _cpu_seconds() - cpu
+            times[name + CPU] = cpu_seconds() - cpu
         rounds.append(times)
     return rounds
 
@@ -184,15 +184,14 @@ def _timed_rounds(
 CPU: Final = ":cpu"
 
 
-def _cpu_seconds() -> float:
-    """CPU seconds of this process and of its ended children (pool workers are counted
-    once the pool has shut down): unlike wall time, not stretched by other load."""
+def cpu_seconds(*who: int) -> float:
+    """CPU seconds of ``resource.getrusage`` targets (default: this process and its ended
+    children; pool workers are counted once the pool has shut down): unlike wall time, not
+    stretched by other load."""
     import resource  # noqa: PLC0415 - POSIX only
 
-    return sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    )
+    targets = who or (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    return sum(usage.ru_utime + usage.ru_stime for usage in map(resource.getrusage, targets))
 
 
 def _median_ratio(

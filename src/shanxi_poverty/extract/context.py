@@ -123,7 +123,8 @@ _CN_YEAR: Final = re.compile(
 )
 _CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
-_TARGET: Final = regex.compile(r"(?:到|至)$")
+#: 到/至 right before a year make it a target (到2025年), not an anchor.
+_TARGET: Final = frozenset("到至")
 #: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
 _FROM: Final = frozenset("由从")
 _OF: Final = "的"
@@ -241,13 +242,19 @@ def _named_years(text: str) -> list[tuple[int, int, int]]:
     return sorted(found)
 
 
+def _after_comparison(text: str, pos: int) -> bool:
+    """Whether a comparison word (比, 较, 同比, 相比) ends right before ``pos``."""
+    return _COMPARISON.search(text, max(0, pos - 2), pos) is not None
+
+
+def _after_target(text: str, pos: int) -> bool:
+    """Whether 到/至 comes right before ``pos`` (到2025年: a target)."""
+    return pos > 0 and text[pos - 1] in _TARGET
+
+
 def _estimated_year(text: str) -> int | None:
     """The latest year named in ``text``, not counting targets (到2025年)."""
-    years = [
-        year
-        for start, _, year in _named_years(text)
-        if not _TARGET.search(text[max(0, start - 1) : start])
-    ]
+    years = [year for start, _, year in _named_years(text) if not _after_target(text, start)]
     return max(years) if years else None
 
 
@@ -287,7 +294,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             TimeReference(year=year, as_of=_date(year, m["month"], m["day"]), expression=m[0]),
         )
     for start, end, year in _named_years(text):
-        if _COMPARISON.search(text[max(0, start - 2) : start]):
+        if _after_comparison(text, start):
             continue
         if text.startswith("以来", end):
             period = TimeReference(start_year=year, expression=text[start:end] + "以来")
@@ -317,7 +324,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
                 lookback, *(text.rfind(c, lookback, rel.start()) + 1 for c in "，,。；;\n")
             )
             opener = text[clause_start : rel.start()]
-            if _COMPARISON.search(opener[-2:]):
+            if _after_comparison(text, rel.start()):
                 continue
             if len(opener) > _MAX_OPENER and not _RELATIVE_FOLLOWERS.match(text, rel.end()):
                 continue
@@ -565,8 +572,7 @@ class _Resolver:
         i = bisect.bisect_left(self.time_starts, end)
         while i < len(self.times) and self.times[i].start < phrase_end:
             anchor = self.times[i]
-            target = _TARGET.search(self.text, max(0, anchor.start - 1), anchor.start)
-            if anchor.end <= phrase_end and target is None:
+            if anchor.end <= phrase_end and not _after_target(self.text, anchor.start):
                 return anchor.time
             i += 1
         return None
@@ -617,12 +623,14 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
 
     resolver = _Resolver(doc)
     # Items of a list (20104户、55992人全部脱贫) share the words after its last item.
-    list_ends = {m.list_id: m for m in mentions if m.list_id is not None}
-    list_sizes = Counter(m.list_id for m in mentions if m.list_id is not None)
     list_starts: dict[int, int] = {}
+    list_ends: dict[int, Mention] = {}
+    list_sizes: Counter[int] = Counter()
     for item in mentions:
         if item.list_id is not None:
             list_starts.setdefault(item.list_id, item.start)
+            list_ends[item.list_id] = item
+            list_sizes[item.list_id] += 1
     out: list[Measurement] = []
     for mention in mentions:
         m = mention.measurement
