@@ -78,6 +78,11 @@ def test_classifiers_of_things_add() -> None:
         ("万亩", (Decimal(10000), "亩")),
         ("公里", (Decimal(1), "公里")),
         ("个百分点", (Decimal(1), "个百分点")),
+        # a word defined whole is no prefix and unit
+        ("千瓦", (Decimal(1), "千瓦")),
+        ("万千瓦", (Decimal(10000), "千瓦")),
+        ("千米", (Decimal(1), "公里")),
+        ("千克", (Decimal(1), "公斤")),
     ],
 )
 def test_split_unit(written: str, expected: tuple[Decimal, str]) -> None:

@@ -131,10 +131,23 @@ def split_unit(unit: str) -> tuple[Decimal, str]:
     return _pint_split_unit(unit)
 
 
+@functools.cache
+def _defined_names() -> frozenset[str]:
+    """Unit names and aliases ``units.txt`` defines (not its prefixes)."""
+    names: set[str] = set()
+    for line in read_text("units.txt").splitlines():
+        parts = [p.strip() for p in line.split("#", 1)[0].split("=")]
+        if len(parts) >= 2 and not parts[0].endswith("-"):  # noqa: PLR2004 - name = value
+            names.update((parts[0], *parts[2:]))
+    return frozenset(names)
+
+
 def _pint_split_unit(unit: str) -> tuple[Decimal, str]:
     """:func:`split_unit` asked of the pint registry (no precomputed table)."""
     registry = unit_registry()
     name = _pint_name(unit)
+    if name in _defined_names():  # 千瓦 is a unit, though pint also reads it as 千 + 瓦
+        return Decimal(1), _PINT_TO_LABEL.get(registry.get_name(name), registry.get_name(name))
     try:
         candidates = registry.parse_unit_name(name)
     except (AttributeError, ValueError) as exc:  # pragma: no cover - pint internals

@@ -427,3 +427,112 @@ def test_context_carries_a_model_with_no_default_left() -> None:
     ours, evolved = _fill_both(full, Measurement(None, "户"))
     assert ours == evolved
     assert ours.value == full.value
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("宋家沟乡位于岢岚县东部。今年以来，乡里新建大棚60座。", "60座", ["宋家沟乡"]),
+        ("东河南镇位于岢岚县。镇里新建大棚60座。", "60座", ["东河南镇"]),
+        # 城镇里 is no township word
+        ("东河南镇位于岢岚县。城镇里新建大棚60座。", "60座", ["岢岚县"]),
+    ],
+)
+def test_township_deixis_words(text: str, figure: str, expected: list[str]) -> None:
+    """乡里/镇里 stand for the township named last before them, as 村里 does for a village."""
+    assert _regions(_resolve(text, home="岢岚县")[figure]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("兴县发展光伏扶贫。当地共建成村级光伏电站200座。", "200座", ["兴县"]),
+        ("临县、兴县发展光伏。当地共建成电站200座。", "200座", ["临县", "兴县"]),
+        ("宋家沟村发展旅游。本地接待游客2万人次。", "2万人次", ["宋家沟村"]),
+        # nothing named before: the word is ignored
+        ("当地共建成村级光伏电站200座。", "200座", ["吕梁市"]),
+    ],
+)
+def test_local_deixis_is_the_last_named_place(text: str, figure: str, expected: list[str]) -> None:
+    """当地/本地 stand for the place named last before them, of any level."""
+    assert _regions(_resolve(text, home="吕梁市")[figure]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "figure", "expected"),
+    [
+        # the home region is no county: the county named shortly before
+        ("临县是贫困人口最多的县。全县种植红枣80万亩。", "吕梁市", "80万亩", ["临县"]),
+        ("大同市位于晋北。全市新增就业1.2万人。", "山西省", "1.2万人", ["大同市"]),
+        # a home region of the level still wins over a place named before
+        ("应县新建大棚12座。全市新增就业1.2万人。", "方山县", "1.2万人", ["吕梁市"]),
+        ("临县是贫困人口最多的县。全县种植红枣80万亩。", "兴县", "80万亩", ["兴县"]),
+    ],
+)
+def test_deixis_without_a_home_of_its_level_looks_back(
+    text: str, home: str, figure: str, expected: list[str]
+) -> None:
+    """全县/全市 whose sentence names no place take the home region when it is of (or in)
+    that level, else the place named shortly before; 全市 is never the province."""
+    assert _regions(_resolve(text, home=home)[figure]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("壶关县、平顺县、武乡县等8个贫困县全部摘帽。", "8个", ["长治市"]),
+        ("临县等5个县脱贫1.2万人。", "5个", ["吕梁市"]),
+        ("大同市、朔州市等地新建光伏电站12座。", "12座", ["山西省"]),
+        # without 等 the listed places are the figure's
+        ("壶关县、平顺县共有安置点8个。", "8个", ["壶关县", "平顺县"]),
+    ],
+)
+def test_places_followed_by_et_cetera_give_their_enclosing_region(
+    text: str, figure: str, expected: list[str]
+) -> None:
+    """Places followed by 等 are examples of more: the figure is about the division that
+    encloses them all."""
+    assert _regions(_resolve(text, home="山西省")[figure]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        # a paragraph opening on a time alone in its clause frames its later sentences
+        ("2020年，全省生产总值增长3.6%。农村居民收入增长7.6%。", "7.6%", 2020),
+        ("今年以来，全市新增就业1.2万人。发放小额信贷4.3亿元。", "4.3亿元", 2021),
+        ("截至2020年底，全省脱贫329万人。退出贫困村7993个。", "7993个", 2020),
+        # not past its paragraph
+        ("2020年，全省生产总值增长3.6%。\n\n农村居民收入增长7.6%。", "7.6%", None),
+        # a time inside the first clause frames its sentence only
+        ("全省2020年生产总值增长3.6%。农村居民收入增长7.6%。", "7.6%", None),
+        # a sentence's own time wins
+        ("2020年，全省生产总值增长3.6%。2019年农村居民收入增长7.6%。", "7.6%", 2019),
+    ],
+)
+def test_paragraph_opening_time(text: str, figure: str, year: int | None) -> None:
+    """A time that is the whole first clause of a paragraph dates its later sentences."""
+    assert _resolve(text)[figure].year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("长治市2020年统计公报\n\n全年全市地区生产总值1711.6亿元。", "1711.6亿元", 2020),
+        ("长治市2020年统计公报\n\n年末全市户籍人口343.2万人。", "343.2万人", 2020),
+        ("今年以来，全县新增就业1200人。\n\n全年新增转移就业5.2万人。", "5.2万人", 2021),
+        # a date's year is not the year the text is about
+        ("长治市统计局 2021年3月20日\n\n全年全市地区生产总值1711.6亿元。", "1711.6亿元", None),
+        # a from-value's year is no anchor either
+        ("收入由2015年的6000元增加到10450元。\n\n全年新增就业1200人。", "1200人", None),
+        # 2019年全年 is the year 2019, and 比全年 compares
+        ("2020年，全县新增就业1200人，比2019年全年多300人。", "300人", 2020),
+        ("全年新增就业1200人。", "1200人", None),
+    ],
+)
+def test_full_year_words_take_the_year_the_text_is_about(
+    text: str, figure: str, year: int | None
+) -> None:
+    """全年/年末 take the year of the last anchor with a year before them in their
+    article (a statistical bulletin's title), none if there is none."""
+    assert _resolve(text)[figure].year == year

@@ -36,7 +36,11 @@ def _reference_guess(doc_text: str, meta: DocumentMeta) -> str | None:
         for place in named:
             if place.level == level:
                 return place.name
-        ranked = Counter(n for n in in_text if by_name[n].level == level).most_common(1)
+        ranked = Counter(n for n in in_text if by_name[n].level == level).most_common()
+        titled = _find_places(heading)
+        wider = [p for p in titled if _LEVEL_RANK.get(p.level, -1) < _LEVEL_RANK[level]]
+        if wider and len(ranked) > 1:
+            return max(wider, key=lambda p: _LEVEL_RANK.get(p.level, -1)).name
         if ranked:
             return ranked[0][0]
     if named:

@@ -138,3 +138,22 @@ def test_labelled_date_line_dates_a_plain_page() -> None:
     doc = parse_document(raw, name="page.txt")
     assert doc.meta.published == "2021-02-25T09:30:00+08:00"
     assert [m.year for m in extract(doc)] == [2021]
+
+
+def test_date_inside_a_header_line_dates_the_page() -> None:
+    """A short header line that holds a date after other words (the publisher, a 来源：
+    credit) gives the publication date, and is no section heading."""
+    for header, published in [
+        ("长治市统计局  2021年3月20日", "2021-03-20"),
+        ("来源：大同日报  发布时间：2020-10-12", "2020-10-12"),
+    ]:
+        raw = f"长治市2020年国民经济和社会发展统计公报\n\n{header}\n\n全市新增就业1200人。\n"
+        doc = parse_document(raw, name="page.txt")
+        assert doc.meta.published == published
+        assert header not in doc.meta.sections
+
+
+def test_date_in_a_sentence_is_no_publication_date() -> None:
+    """A body sentence that mentions a date is not a header line."""
+    raw = "脱贫攻坚总结\n\n全省于2021年2月25日召开表彰大会，表彰先进集体100个。\n"
+    assert parse_document(raw, name="page.txt").meta.published is None

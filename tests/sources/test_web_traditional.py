@@ -159,3 +159,17 @@ def test_labelled_date_line_is_the_publication_date(header: str, published: str 
     line that starts with the date does."""
     raw = f"山西：脫貧攻堅取得決定性勝利\n\n{header}\n\n全省329萬農村貧困人口實現脫貧。\n"
     assert parse_document(raw, name="page.txt").meta.published == published
+
+
+def test_bracketed_dateline_is_no_title() -> None:
+    """【大公報訊】 opening the first sentence is a dateline, not a 【subtitle】title line:
+    the headline above it stays the title, and its place makes the home region."""
+    raw = (
+        "山西呂梁：昔日貧困山區今日旺\n\n2021年02月25日 10:15  來源：大公網\n\n"
+        "【大公報訊】記者從山西呂梁市扶貧辦獲悉，近五年來，呂梁累計減貧59.2萬人。\n\n"
+        "臨縣累計脫貧16.1萬人。全縣種植紅棗80萬畝。興縣建成光伏電站200座。\n"
+    )
+    doc = parse_document(raw, name="page.txt")
+    assert doc.meta.title == "山西吕梁：昔日贫困山区今日旺"
+    assert doc.meta.subtitle is None
+    assert doc.meta.home_region == "吕梁市"

@@ -7,26 +7,35 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
 
 1. the nearest place named before the figure *in its clause*: a gazetteer match, a township
    or village, or a coordinated list (娄烦、阳曲两县 keeps both); 分别 lists pair values with
-   the listed places in order; adjacent names (太原市迎泽区) keep the most specific;
+   the listed places in order; adjacent names (太原市迎泽区) keep the most specific; places
+   followed by 等 are examples of more (壶关县、平顺县等8个贫困县), so the figure gets the
+   division enclosing them all (长治市);
 2. the *topic* of the sentence: a place or deixis word in its first clause;
 3. for a sentence that opens with a connective or demonstrative (同时, 此外, 其中, 此批, 该 …),
    the topic of the sentence before;
 4. the home region of the article or document (from its metadata).
 
 Deixis words (我省, 全省, 我市, 全市, 该市, 全县, 该县, 本县 …) resolve against the place in
-focus and the home region.  A place name that opens a media name (吕梁日报讯, 山西新闻网) is
-no place.  全村, 该村, 本村, 村里, 全镇, 该乡 … stand for the village or
-township named last before them in their article (within 400 characters), and are ignored
-when there is none.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
+focus, then the home region, then, when neither is of their level or inside one, the
+places named shortly before them in their article (全县 in a 吕梁 feature, after a sentence
+about 临县; 全市 in a provincial paper, after one about 大同市).  A place name that opens a
+media name (吕梁日报讯, 山西新闻网) is no place.  全村, 该村, 本村, 村里, 全镇, 该乡, 乡里,
+镇里 … stand for the village or township named last before them in their article (within
+400 characters), and 当地/本地 for the place named last before them, of any level; both are
+ignored when there is none.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
 figure whose clause is about a company (该公司, 有限公司) has no region.
 
 **Time** — the nearest time anchor before the figure in its sentence (for a connective
 sentence, in its paragraph, or from the paragraph before when it opens one), else the
 first one in the words right after it in its clause (3个贫困村2018年退出), not a target
-(到2020年): an explicit year (2016年的4881元, 二〇一六年), an as-of date
-(截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
-position (今年, 去年, 前年, 今年以来, 年内, 一年来) against the publication date, or a plan period
-(十三五 = 2016–2020).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
+(到2020年), else the time its paragraph opens on when that time is the paragraph's whole
+first clause (2020年，… 今年以来，… 截至2020年底，…).  Anchors: an explicit year
+(2016年的4881元, 二〇一六年), an as-of date (截至2021年10月末, 截至5月17日), a dated day
+(5月14日), a relative expression in adverbial position (今年, 去年, 前年, 今年以来, 年内,
+一年来) against the publication date, or a plan period (十三五 = 2016–2020).  全年 and 年末
+take the year of the last anchor with a year before them in their article (a statistical
+bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a
+from-value).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
 anchor.  A year after 由/从 and before 的 (由2014年的17.1%降至0) dates only the figures right
 after it (one, or one list), not the value they change to or later clauses.  目前/当前
 state no year: a figure after them gets none, as with 截至目前.  Annual averages
@@ -46,6 +55,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -63,7 +73,7 @@ from shanxi_poverty.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
     from shanxi_poverty.document import Document
     from shanxi_poverty.extract import Mention
@@ -86,6 +96,8 @@ _PHRASE: Final = re.compile(
 )
 _SEGMENT_END: Final = re.compile(r"[。！？!?；;\n]++")
 _CLAUSE_END: Final = re.compile(r"[，,：:。！？!?；;\n]++")
+#: Where a time that opens a paragraph ends its first clause (2020年， 截至2020年底，).
+_OPENER_END: Final = re.compile(r"[底末]?[，,]")
 _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to in C
 
 # The patterns scanned over whole texts below are compiled by whichever engine runs them
@@ -95,8 +107,10 @@ _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to 
 
 #: Deixis words; group ``level`` is the level they point at.
 _DEIXIS: Final = re.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
-#: 全村/该村/本村/村里, 全镇/该乡 …: the village or township named last before them.
-_SETTLEMENT_DEIXIS: Final = re.compile(r"[我全本该此][村镇乡]|村里")
+#: 全村/该村/本村/村里, 全镇/该乡/乡里 …: the village or township named last before them.
+_SETTLEMENT_DEIXIS: Final = re.compile(r"[我全本该此][村镇乡]|(?<![城家故老])[村乡镇]里")
+#: 当地/本地: the place named last before them, of any level.
+_LOCAL_DEIXIS: Final = re.compile(r"[当本]地")
 _SETTLEMENT_LEVEL: Final = {
     "村": RegionLevel.VILLAGE,
     "镇": RegionLevel.TOWNSHIP,
@@ -147,6 +161,9 @@ _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1
 _RELATIVE_FOLLOWERS: Final = regex.compile(
     r"(?:以来|的|底|末|年底|全年|上半年|下半年|前三季度|[一二三四]季度|[0-9]|[一二三四五六七八九十]+月)"
 )
+#: The whole year, or its end, of the year the text is about (全年全市地区生产总值, 年末).
+_FULL_YEAR: Final = re.compile(r"全年|年末")
+_MONTH: Final = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
 _PLAN: Final = regex.compile(r"(?P<plan>十[一二三四五]五)")
 _PLAN_YEARS: Final = {
     "十一五": 2006,
@@ -174,6 +191,8 @@ _FIRST_YEAR: Final = 1900
 _LAST_YEAR: Final = 2099
 _MAX_OPENER: Final = 2  # characters of a clause before a relative time word
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
+#: After named places: they are examples of more (壶关县、平顺县等8个贫困县).
+_ET_CETERA: Final = "等"
 
 
 @attrs.frozen
@@ -361,12 +380,42 @@ class _Resolver:
         self.paragraphs = _boundaries(self.text, _PARAGRAPH_END)
         date = doc.meta.published_date
         self.doc_year = date.year if date is not None else _estimated_year(self.text)
-        self.times = _find_times(self.text, self.doc_year)
-        self.time_starts = [t.start for t in self.times]
         self.homes = self._homes()
+        self.article_starts = [start for start, _ in self.homes]
+        self.times = self._with_full_years(_find_times(self.text, self.doc_year))
+        self.time_starts = [t.start for t in self.times]
+        self.named_places: list[_Place] = []  # single named places, set by _find_places
         self.places = self._find_places()
         self.place_starts = [p.start for p in self.places]
         self._phrase_ends: dict[int, int] = {}
+
+    def _with_full_years(self, times: list[_Time]) -> list[_Time]:
+        """``times`` and the anchors 全年/年末 make: the year of the last anchor with a year
+        before them in their article (the statistical bulletin's 2020年 title, a 今年 two
+        paragraphs up; not the year of a date, 2021年3月20日), when there is one.  Not after
+        a year (2020年全年, part of it) or a comparison (比全年)."""
+        starts = [t.start for t in times]
+        added = []
+        for m in _FULL_YEAR.finditer(self.text):
+            start = m.start()
+            if (start > 0 and self.text[start - 1] == "年") or _after_comparison(self.text, start):
+                continue
+            article = self.article_starts[bisect.bisect_right(self.article_starts, start) - 1]
+            i = bisect.bisect_left(starts, start) - 1
+            if i >= 0 and times[i].end > start:
+                continue  # inside an anchor
+            while i >= 0 and times[i].start >= article:
+                earlier = times[i]
+                if (
+                    earlier.time.year is not None
+                    and not earlier.from_value
+                    and not _MONTH.match(self.text, earlier.end)  # a date line's year
+                ):
+                    time = TimeReference(year=earlier.time.year, expression=m[0])
+                    added.append(_Time(start, m.end(), time))
+                    break
+                i -= 1
+        return sorted(times + added, key=lambda t: t.start) if added else times
 
     # -- places ---------------------------------------------------------------------------
     def _home_of(self, name: str | None) -> Region | None:
@@ -420,7 +469,8 @@ class _Resolver:
                 places[-1] = _Place(previous.start, match.end, (match.region,))  # 太原市迎泽区
             else:
                 places.append(_Place(match.start, match.end, (match.region,)))
-        places.extend(self._settlement_deixis(places))
+        self.named_places = [p for p in places if len(p.regions) == 1]
+        places.extend(self._settlement_deixis(places) + self._local_deixis(places))
         places.extend(
             _Place(m.start(), m.end(), deixis_level=m["level"]) for m in _DEIXIS.finditer(self.text)
         )
@@ -437,20 +487,50 @@ class _Resolver:
         settlements = [p for p in named if len(p.regions) == 1 and p.regions[0].level in _SETTLED]
         if not settlements:  # nothing for the words to stand for: no need to look for them
             return []
-        starts = [p.start for p in settlements]
-        article_starts = [start for start, _ in self.homes]
-        found = []
-        for m in _SETTLEMENT_DEIXIS.finditer(self.text):
-            wanted = _SETTLEMENT_LEVEL[m[0][0] if m[0] == "村里" else m[0][1]]
-            article = article_starts[bisect.bisect_right(article_starts, m.start()) - 1]
-            lowest = max(article, m.start() - MAX_LOOKBACK)
-            i = bisect.bisect_left(starts, m.start()) - 1
-            while i >= 0 and settlements[i].start >= lowest:
-                if settlements[i].regions[0].level is wanted:
-                    found.append(_Place(m.start(), m.end(), settlements[i].regions))
-                    break
-                i -= 1
-        return found
+        by_level = {
+            level: [p for p in settlements if p.regions[0].level is level] for level in _SETTLED
+        }
+        return [
+            place
+            for m in _SETTLEMENT_DEIXIS.finditer(self.text)
+            if (
+                place := self._named_last(
+                    by_level[_SETTLEMENT_LEVEL[m[0][0] if m[0].endswith("里") else m[0][1]]], m
+                )
+            )
+            is not None
+        ]
+
+    def _local_deixis(self, named: list[_Place]) -> list[_Place]:
+        """当地/本地 as the place named last before them in their article (within
+        ``MAX_LOOKBACK``), of any level; left out when none is."""
+        named = [p for p in named if p.regions]
+        return [
+            place
+            for m in _LOCAL_DEIXIS.finditer(self.text)
+            if (place := self._named_last(named, m)) is not None
+        ]
+
+    def _named_last(self, named: list[_Place], word: re.Match[str]) -> _Place | None:
+        """``word`` standing for the last of ``named`` (places in text order) before it in
+        its article and within ``MAX_LOOKBACK``, if any."""
+        i = bisect.bisect_left(named, word.start(), key=lambda p: p.start) - 1
+        if i < 0:
+            return None
+        article = self.article_starts[bisect.bisect_right(self.article_starts, word.start()) - 1]
+        if named[i].start < max(article, word.start() - MAX_LOOKBACK):
+            return None
+        return _Place(word.start(), word.end(), named[i].regions)
+
+    def _named_before(self, pos: int) -> Iterator[Region]:
+        """Regions of the single places named before ``pos`` in its article and within
+        ``MAX_LOOKBACK``, last first."""
+        article = self.article_starts[bisect.bisect_right(self.article_starts, pos) - 1]
+        lowest = max(article, pos - MAX_LOOKBACK)
+        i = bisect.bisect_left(self.named_places, pos, key=lambda p: p.start) - 1
+        while i >= 0 and self.named_places[i].start >= lowest:
+            yield self.named_places[i].regions[0]
+            i -= 1
 
     def _places_between(self, start: int, end: int) -> list[_Place]:
         i = bisect.bisect_left(self.place_starts, start)
@@ -466,7 +546,11 @@ class _Resolver:
         wanted = {"省": RegionLevel.PROVINCE, "市": RegionLevel.PREFECTURE}.get(
             level, RegionLevel.COUNTY
         )
-        for region in (r for r in (focus, home) if r is not None):
+        # the place named in the sentence, the home region, then, when neither is of the
+        # level (全县 in a 吕梁 feature, after a sentence about 临县), those named shortly before
+        for region in itertools.chain((focus, home), self._named_before(pos)):
+            if region is None:
+                continue
             for candidate in (region, *self.gazetteer.ancestors(region)):
                 if candidate.level is wanted:
                     return (candidate,)
@@ -487,6 +571,14 @@ class _Resolver:
                     break
             return self._deixis(place.deixis_level, pos, named)
         return place.regions
+
+    def _enclosing(self, regions: tuple[Region, ...]) -> tuple[Region, ...]:
+        """The nearest division enclosing all of ``regions`` (``regions`` if there is none)."""
+        shared = [set(self.gazetteer.ancestors(r)) for r in regions[1:]]
+        for ancestor in self.gazetteer.ancestors(regions[0]):
+            if all(ancestor in s for s in shared):
+                return (ancestor,)
+        return regions
 
     def _topic(self, start: int, end: int) -> tuple[Region, ...] | None:
         """Regions of the first place named in ``[start, end)``, if any."""
@@ -516,6 +608,8 @@ class _Resolver:
             focus = before[-1]
             context = self._places_between(pieces.sentence_from, start)
             regions = self._place_regions(focus, start, context)
+            if focus.regions and self.text.startswith(_ET_CETERA, focus.end):
+                return self._enclosing(regions)  # 壶关县、平顺县等8个县: examples of more
             if (
                 len(regions) > 1
                 and mention.list_index is not None
@@ -563,7 +657,21 @@ class _Resolver:
         ]
         if before:
             return before[-1].time
-        return self._time_in_phrase(mention.end) or TimeReference()
+        return self._time_in_phrase(mention.end) or self._paragraph_time(start) or TimeReference()
+
+    def _paragraph_time(self, pos: int) -> TimeReference | None:
+        """The time a paragraph opens on, alone in its first clause (2020年，… 今年以来，…
+        截至2020年底，…): the time of the figures of its later sentences too."""
+        p_start = _piece(self.paragraphs, pos)[1]
+        i = bisect.bisect_left(self.time_starts, p_start)
+        if i == len(self.times) or self.times[i].start >= pos:
+            return None
+        anchor = self.times[i]
+        if self.text[p_start : anchor.start].strip() or not _OPENER_END.match(
+            self.text, anchor.end
+        ):
+            return None
+        return anchor.time
 
     def _time_in_phrase(self, end: int) -> TimeReference | None:
         """The first time anchor in the words right after a figure (88.2万贫困人口今年全部脱贫,

@@ -86,6 +86,7 @@ _SENTENCE_END: Final = re.compile(r"[。！？!?；;]")
 _CLAUSE_PUNCT: Final = re.compile(r"[,，;；]")
 _HEADLINE_MAX: Final = 40
 _HEADER_LINES: Final = 4
+_HEADER_LINE_MAX: Final = 60
 _BAD_HEADLINE_END: Final = frozenset(",，、:：")
 
 
@@ -180,7 +181,7 @@ def is_headline(line: str) -> bool:
         and line[-1] not in _BAD_HEADLINE_END
         and not is_byline(line)
         and not line.startswith(("本报讯", "——", "<", "[", "http"))
-        and not _DATETIME.match(line)
+        and not _DATETIME.search(line)  # a dated line is a header line, not a heading
         and not _is_noise_line(line)
         and bool(re.search(f"[{CJK}]", line))
     )
@@ -296,20 +297,37 @@ def parse_datetime(text: str) -> str | None:
     return moment.isoformat()
 
 
+def _header_date(line: str) -> re.Match[str] | None:
+    """The date of a header line: at its start, after a date label (发布时间：, 日期:), or
+    anywhere in a short line that is no sentence (``长治市统计局  2021年3月20日``)."""
+    if found := _DATETIME.match(line):
+        return found
+    label = _DATE_LABEL.search(line)
+    if label and (found := _DATETIME.match(line, label.end())):
+        return found
+    if (
+        len(line) <= _HEADER_LINE_MAX
+        and not _CLAUSE_PUNCT.search(line)
+        and not _SENTENCE_END.search(line)
+    ):
+        return _DATETIME.search(line)
+    return None
+
+
 def find_published(lines: Iterable[str]) -> str | None:
-    """The date of a header line: one of the first lines that starts with a date, or with
-    a date label (发布时间：, 日期:) and a date.
+    """The date of one of the first lines: a line that starts with a date, gives it after
+    a date label, or is a short header line holding one.
 
     >>> find_published(["标题", "发布时间：2021-02-25 09:30 来源：人民网"])
     '2021-02-25T09:30:00+08:00'
+    >>> find_published(["长治市2020年统计公报", "长治市统计局  2021年3月20日"])
+    '2021-03-20'
     """
     for i, line in enumerate(line for line in lines if line):
         if i >= _HEADER_LINES:
             break
-        label = _DATE_LABEL.match(line)
-        date_at = label.end() if label else 0
-        if _DATETIME.match(line, date_at):
-            return parse_datetime(line[date_at:])
+        if found := _header_date(line):
+            return parse_datetime(found[0])
     return None
 
 
@@ -354,8 +372,11 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
 
     The level comes from the most used of 我省/全省, 我市/全市 and 我县/全县; the place is the
     first of that level named by the publisher (山西日报), then the title or subtitle (山西运城
-    → 运城市), then the most frequent in the text.  With no such words, the most specific
-    place of the publisher or title wins, else the most frequent place of the text.
+    → 运城市), then the most frequent in the text.  When the publisher and title name none of
+    that level, the title names a wider place and the text names several of that level
+    (全县 said of one of the counties of a 山西吕梁 feature), the title's place wins.  With no
+    such words, the most specific place of the publisher or title wins, else the most
+    frequent place of the text.
 
     Place names are found with :func:`shanxi_poverty.regions.find_regions`.
     """
@@ -363,7 +384,8 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
     if level == "province":
         return "山西省"
     heading = " ".join(t for t in (meta.title, meta.subtitle) if t)
-    named = _find_places(meta.publisher or "") + _find_places(heading)
+    titled = _find_places(heading)
+    named = _find_places(meta.publisher or "") + titled
     if level is not None:
         for place in named:
             if place.level == level:
@@ -375,7 +397,10 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
     in_text = [p.name for p in places]
     if level is not None:
         by_name = {p.name: p for p in places}
-        ranked = Counter(n for n in in_text if by_name[n].level == level).most_common(1)
+        ranked = Counter(n for n in in_text if by_name[n].level == level).most_common()
+        wider = [p for p in titled if _LEVEL_RANK.get(p.level, -1) < _LEVEL_RANK[level]]
+        if wider and len(ranked) > 1:  # 全县 of one of several counties, under a 吕梁 title
+            return _most_specific(wider)
         if ranked:
             return ranked[0][0]
         if named:

@@ -98,7 +98,7 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, int]:
     for i, line in enumerate(lines[:8]):
         if not line:
             continue
-        if m := _BRACKETED_TITLE.match(line):
+        if (m := _BRACKETED_TITLE.match(line)) and _common.is_headline(m.group(2)):
             subtitle, title = m.group(1).strip(), m.group(2).strip()
             used = i + 1
         elif m := _SUBTITLE.match(line):
