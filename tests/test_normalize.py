@@ -260,11 +260,33 @@ def test_noise_rules_load() -> None:
         "精品黑色丝袜在线观看_亚洲中文字幕乱码",
         "（文章来源：中国农网）",
         "[返回中国农网新闻](//finews.withounder.com/c.html)｜[返回首页](//finews.withounder.com/)",
+        "首页 > 新闻中心 > 县域经济",
+        "当前位置：首页 » 要闻",
+        "发布时间：2022-03-15 来源：临汾新闻网 作者：张三 点击：1024",
+        "联系电话：0357-2011234  晋ICP备12345678号",
+        "晋公网安备 14010502000001号",
+        "相关新闻：",
+        "全市新增高标准农田12万亩（2022-03-08）",
     ],
 )
 def test_normalize_noise_drops_boilerplate(line: str) -> None:
     """Boilerplate lines are dropped with their newline; the text around stays."""
     assert normalize_noise(f"正文一。\n{line}\n正文二。")[0] == "正文一。\n正文二。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页工作是抓好产业。",  # 首页 without a breadcrumb separator
+        "全市新增高标准农田12万亩，比上年增加2万亩（2022-03-08）",  # a sentence
+        "电话回访贫困户1200户。",
+        "相关新闻报道显示，全省新增就业1.2万人。",
+    ],
+)
+def test_normalize_noise_keeps_body_lines_like_page_furniture(line: str) -> None:
+    """Lines that only resemble breadcrumbs, footers or related links stay."""
+    source = f"正文一。\n{line}\n正文二。"
+    assert normalize_noise(source)[0] == source
 
 
 def test_kept_noise_is_reported_not_dropped() -> None:

@@ -167,6 +167,12 @@ def test_explicit_year_before_each_figure() -> None:
         ("前年，全县完成造林3万亩。", 2019),
         ("产量不如去年，但价格高出14%左右。", None),
         ("截至目前，共选派529名驻村干部。", None),
+        # a part of the year, standing alone, is of the publication year
+        ("上半年，全县新增小额信贷2300万元。", 2021),
+        ("前三季度，发放奖补资金1560万元。", 2021),
+        ("一季度，全县新增就业1200人。", 2021),
+        # …and of the year named right before it
+        ("2019年上半年，全县新增小额信贷2300万元。", 2019),
     ],
 )
 def test_relative_years_against_publication(text: str, year: int | None) -> None:

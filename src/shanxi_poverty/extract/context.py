@@ -32,7 +32,7 @@ first one in the words right after it in its clause (3个贫困村2018年退出)
 first clause (2020年，… 今年以来，… 截至2020年底，…).  Anchors: an explicit year
 (2016年的4881元, 二〇一六年), an as-of date (截至2021年10月末, 截至5月17日), a dated day
 (5月14日), a relative expression in adverbial position (今年, 去年, 前年, 今年以来, 年内,
-一年来) against the publication date, or a plan period (十三五 = 2016–2020).  全年 and 年末
+一年来, 上半年, 前三季度) against the publication date, or a plan period (十三五 = 2016–2020).  全年 and 年末
 take the year of the last anchor with a year before them in their article (a statistical
 bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a
 from-value).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
@@ -152,7 +152,9 @@ _AS_OF: Final = regex.compile(
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-9]{1,2})日|底|末)?+)?+(?P<now>目前|现在|当前|今天)?+"
 )
 _RELATIVE: Final = re.compile(
-    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年)"
+    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年"
+    # a part of this year, not of a year just named (去年上半年, 2020年一季度)
+    r"|(?<!年)(?:上半年|下半年|前三季度|第?[一二三四]季度))"
 )
 _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}
 #: A relative expression anchors the figures after it when at most ``_MAX_OPENER``
@@ -388,6 +390,7 @@ class _Resolver:
         self.places = self._find_places()
         self.place_starts = [p.start for p in self.places]
         self._phrase_ends: dict[int, int] = {}
+        self._openers: dict[int, _Time | None] = {}  # paragraph start -> its opening time
 
     def _with_full_years(self, times: list[_Time]) -> list[_Time]:
         """``times`` and the anchors 全年/年末 make: the year of the last anchor with a year
@@ -663,15 +666,18 @@ class _Resolver:
         """The time a paragraph opens on, alone in its first clause (2020年，… 今年以来，…
         截至2020年底，…): the time of the figures of its later sentences too."""
         p_start = _piece(self.paragraphs, pos)[1]
-        i = bisect.bisect_left(self.time_starts, p_start)
-        if i == len(self.times) or self.times[i].start >= pos:
-            return None
-        anchor = self.times[i]
-        if self.text[p_start : anchor.start].strip() or not _OPENER_END.match(
-            self.text, anchor.end
-        ):
-            return None
-        return anchor.time
+        if p_start in self._openers:
+            anchor = self._openers[p_start]
+        else:
+            i = bisect.bisect_left(self.time_starts, p_start)
+            anchor = self.times[i] if i < len(self.times) else None
+            if anchor is not None and (
+                self.text[p_start : anchor.start].strip()
+                or not _OPENER_END.match(self.text, anchor.end)
+            ):
+                anchor = None
+            self._openers[p_start] = anchor
+        return anchor.time if anchor is not None and anchor.start < pos else None
 
     def _time_in_phrase(self, end: int) -> TimeReference | None:
         """The first time anchor in the words right after a figure (88.2万贫困人口今年全部脱贫,

@@ -67,7 +67,14 @@ _ROLES: Final = frozenset({"记者", "本报记者", "通讯员", "实习生", "
 _BYLINE_LINE: Final = re.compile(
     rf"^(?:本报记者|特约记者|记者|通讯员)[\s:：]{{0,2}}{_NAME}(?:[\s、]{{1,2}}{_NAME}){{0,5}}$"
 )
-_BRACKET_BYLINE: Final = re.compile(r"本报讯\s{0,2}[(（]([^()（）\n]{2,60})[)）]")
+#: 本报讯(记者 张勇 通讯员 赵圣杰), or a line opening on (记者 刘芳).
+_BRACKET_BYLINE: Final = re.compile(
+    r"(?:本报讯\s{0,2}[(（]|^[(（](?=本报记者|特约记者|记者|通讯员))([^()（）\n]{2,60})[)）]"
+)
+#: 作者：张三 in a header line, up to the next label (点击：) or the line end.
+_AUTHOR_LABEL: Final = re.compile(
+    r"作者\s{0,2}[:：]\s{0,3}([^:：\n]{2,30}?)(?=\s{1,4}\S{1,6}[:：]|\s*$)"
+)
 _CLOSING_BYLINE: Final = re.compile(
     rf"(?:[(（]\s{{0,2}}({_NAME})|({_NAME}(?:[ 、]{{1,2}}{_NAME}){{1,5}}))\s{{0,2}}[)）]\s*$"
 )
@@ -218,13 +225,22 @@ def _strip_role(token: str) -> str:
 
 
 def find_authors(lines: Iterable[str]) -> list[str]:
-    """Reporter names from bylines: ``本报讯(记者 张勇 通讯员 赵圣杰)``, a closing
-    ``本报记者李全宏`` or ``记者 周皓`` line, or a closing ``(冯波 黄新)``."""
+    """Reporter names from bylines: ``本报讯(记者 张勇 通讯员 赵圣杰)``, a paragraph opening
+    on ``(记者 刘芳)``, a ``作者：张三`` label, a closing ``本报记者李全宏`` or ``记者 周皓``
+    line, or a closing ``(冯波 黄新)``.
+
+    >>> find_authors(["发布时间：2022-03-15 来源：临汾新闻网 作者：张三 点击：1024"])
+    ['张三']
+    >>> find_authors(["（记者 刘芳）在左权县拐儿镇，谷子种植面积扩大到1.2万亩。"])
+    ['刘芳']
+    """
     found: list[str] = []
     lines = [line for line in lines if line]
     for line in lines:
         for m in _BRACKET_BYLINE.finditer(line):
             found += [_strip_role(t) for t in _names(m.group(1))]
+        if "作者" in line and (label := _AUTHOR_LABEL.search(line)):
+            found += _names(label.group(1))
         if is_byline(line):
             found += [_strip_role(t) for t in _names(line)]
     if lines and not found:
