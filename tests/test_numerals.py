@@ -88,6 +88,13 @@ def test_decimal_is_exact() -> None:
         ("四分之三", "0.75", None, Numeral.CHINESE),
         ("329万", "3290000", None, Numeral.ARABIC),
         ("两", "2", None, Numeral.CHINESE),
+        # the Chinese decimal point: digits read one by one after it, then 万/亿
+        ("十五点五", "15.5", None, Numeral.CHINESE),
+        ("百分之十五点五", "15.5", "%", Numeral.CHINESE),
+        ("三点五亿", "350000000", None, Numeral.CHINESE),
+        ("一点二万", "12000", None, Numeral.CHINESE),
+        ("零点零五", "0.05", None, Numeral.CHINESE),
+        ("两千三百点二五", "2300.25", None, Numeral.CHINESE),
     ],
 )
 def test_parse_numeral(text: str, value: str, unit: str | None, numeral: Numeral) -> None:
@@ -108,6 +115,9 @@ def test_parse_numeral(text: str, value: str, unit: str | None, numeral: Numeral
         ("分之一", 0, "fraction without a denominator"),
         ("三分之", 3, "fraction without a numerator"),
         ("零分之一", 0, "fraction with a zero denominator"),
+        ("点五", 0, "decimal point without digits on both sides"),
+        ("十五点", 2, "decimal point without digits on both sides"),
+        ("三点五十", 3, "unexpected character '十'"),
     ],
 )
 def test_errors_carry_position(text: str, position: int, reason: str) -> None:

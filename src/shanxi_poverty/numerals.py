@@ -1,10 +1,10 @@
 """Numbers as Chinese news write them, read exactly as :class:`~decimal.Decimal`.
 
 Arabic digits (ASCII or full-width, with a decimal point and ``,`` thousands separators),
-Chinese numerals (两, 十三, 一千二百, 〇, 零, 廿, financial 壹贰叁), the two mixed (``2.3亿``,
-``7千``, ``1.5萬``, ``3万5千``), digit-by-digit years (二〇二一), percentages (``96%``,
-``百分之九十六``) and fractions (``三分之一``).  Arithmetic is Decimal throughout: ``2.3亿`` is
-exactly ``230000000``, never the float ``229999999.99999997``.
+Chinese numerals (两, 十三, 一千二百, 〇, 零, 廿, financial 壹贰叁, 点 decimals as in 十五点五),
+the two mixed (``2.3亿``, ``7千``, ``1.5萬``, ``3万5千``), digit-by-digit years (二〇二一),
+percentages (``96%``, ``百分之九十六``) and fractions (``三分之一``).  Arithmetic is Decimal
+throughout: ``2.3亿`` is exactly ``230000000``, never the float ``229999999.99999997``.
 
 >>> parse_number("2.3亿")
 Decimal('230000000')
@@ -53,6 +53,10 @@ DIGITS: Final[dict[str, int]] = {
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }  # fmt: skip
+
+#: The Chinese decimal point (十五点五), and the digits read one by one after it.
+_POINT: Final = "点"
+_CN_DIGIT_CHARS: Final = "".join(DIGITS)
 
 #: Tens written as one character.
 TENS: Final[dict[str, int]] = {"廿": 20, "卅": 30, "卌": 40}
@@ -203,6 +207,24 @@ def _parse_integer_part(original: str, text: str, offset: int) -> Decimal:
     return total + section + small
 
 
+def _parse_chinese_decimal(original: str, text: str, offset: int) -> Decimal:
+    """A number with a Chinese decimal point: ``十五点五`` = 15.5, ``三点五亿`` = 350000000
+    (integer part, 点, digits read one by one, then 万/亿); without 点, the integer grammar."""
+    at = text.find(_POINT)
+    if at < 0:
+        return _parse_integer_part(original, text, offset)
+    digits = len(text[at + 1 :]) - len(text[at + 1 :].lstrip(_CN_DIGIT_CHARS))
+    if at == 0 or digits == 0:
+        raise NumeralError(original, offset + at, "decimal point without digits on both sides")
+    fraction = "".join(str(DIGITS[c]) for c in text[at + 1 : at + 1 + digits])
+    value = _parse_integer_part(original, text[:at], offset) + Decimal(f"0.{fraction}")
+    for i in range(at + 1 + digits, len(text)):
+        if text[i] not in BIG_UNITS:
+            raise NumeralError(original, offset + i, f"unexpected character {text[i]!r}")
+        value *= BIG_UNITS[text[i]]
+    return value
+
+
 def _normalize(text: str) -> str:
     return text.strip().translate(_FULL_WIDTH)
 
@@ -235,7 +257,7 @@ def parse_numeral(text: str) -> ParsedNumeral:
         if norm.startswith(word):
             if len(norm) == len(word):
                 raise NumeralError(text, lead + len(word), "percentage without a number")
-            value = _parse_integer_part(text, norm[len(word) :], lead + len(word))
+            value = _parse_chinese_decimal(text, norm[len(word) :], lead + len(word))
             return ParsedNumeral(tidy_decimal(value), unit, numeral)
     if norm.endswith("%"):
         value = _parse_integer_part(text, norm[:-1], lead)
@@ -252,7 +274,7 @@ def parse_numeral(text: str) -> ParsedNumeral:
             raise NumeralError(text, lead, "fraction with a zero denominator")
         return ParsedNumeral(tidy_decimal(numerator / denominator), None, numeral)
     try:
-        value = _parse_integer_part(text, norm, lead)
+        value = _parse_chinese_decimal(text, norm, lead)
     except InvalidOperation as exc:  # pragma: no cover - digits are checked before Decimal()
         raise NumeralError(text, lead, "not a number") from exc
     return ParsedNumeral(tidy_decimal(value), None, numeral)

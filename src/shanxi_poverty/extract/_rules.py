@@ -40,7 +40,11 @@ DIGITS: Final = "0-9０-９"
 RUN: Final = regex.compile(
     rf"""
     (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+(?:,[0-9]{{3}}(?![0-9]))*+ | [{CN_NUMERALS}])
-    (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+ | [{CN_NUMERALS}])*+
+    (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+ | [{CN_NUMERALS}]
+       # a Chinese decimal point between Chinese numerals (十五点五, 三点五亿), not a clock
+       # time (三点五分)
+       | (?<=[{CN_NUMERALS}])点(?=[{CN_DIGITS}]++(?!分))
+    )*+
     """,
     regex.VERBOSE,
 )
@@ -358,10 +362,11 @@ class Rules:
 def _words_rule(name: str, words: Iterable[str], reason: str) -> Rule:
     """A rule matching any of ``words``, as a trie (see :mod:`shanxi_poverty._wordlist`)."""
     words = [w for w in words if w]
-    # A literal must not start inside a longer number (三十分 is not 十分).
+    # A literal must not start inside a longer number (三十分 is not 十分), nor end on a
+    # decimal point before its digits (一点二万 is no 一点).
     return Rule(
         name,
-        rf"(?<![{DIGITS}{CN_NUMERALS}])(?:{trie_pattern(words)})",
+        rf"(?<![{DIGITS}{CN_NUMERALS}])(?:{trie_pattern(words)})(?!(?<=点)[{CN_DIGITS}])",
         reason,
         starts_with=re.escape("".join(sorted({w[0] for w in words}))) if words else None,
         engine="re",

@@ -25,23 +25,22 @@ media name (吕梁日报讯, 山西新闻网) is no place.  全村, 该村, 本�
 ignored when there is none.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
 figure whose clause is about a company (该公司, 有限公司) has no region.
 
-**Time** — the nearest time anchor before the figure in its sentence (for a connective
-sentence, in its paragraph, or from the paragraph before when it opens one), else the
-first one in the words right after it in its clause (3个贫困村2018年退出), not a target
-(到2020年), else the time its paragraph opens on when that time is the paragraph's whole
-first clause (2020年，… 今年以来，… 截至2020年底，…).  Anchors: an explicit year
-(2016年的4881元, 二〇一六年), an as-of date (截至2021年10月末, 截至5月17日), a dated day
-(5月14日), a relative expression in adverbial position (今年, 去年, 前年, 今年以来, 年内,
-一年来, 上半年, 前三季度) against the publication date, or a plan period (十三五 = 2016–2020).  全年 and 年末
-take the year of the last anchor with a year before them in their article (a statistical
-bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a
-from-value).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
-anchor.  A year after 由/从 and before 的 (由2014年的17.1%降至0) dates only the figures right
-after it (one, or one list), not the value they change to or later clauses.  目前/当前
-state no year: a figure after them gets none, as with 截至目前.  Annual averages
-(年均增长11.4%) keep their period and no single year.  For an undated document the
-publication year is estimated as the latest year the text names (not counting targets
-such as 到2025年).
+**Time** — the nearest time anchor before the figure in its sentence (for a connective sentence,
+in its paragraph, or from the paragraph before when it opens one), else the first one in the
+words right after it in its clause (3个贫困村2018年退出), not a target (到2020年), else the time
+its paragraph opens on when that time is the paragraph's whole first clause (2020年，…
+今年以来，… 截至2020年底，…).  Anchors: an explicit year (2016年的4881元, 二〇一六年), an as-of
+date (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
+position (今年, 去年, 前年, 今年以来, 年内, 一年来, 上半年, 前三季度) against the publication
+date, or a plan period (十三五 = 2016–2020).  全年 and 年末 take the year of the last anchor
+with a year before them in their article (a statistical bulletin's 2020年 title; not the year of
+a date such as 2021年3月20日, nor of a from-value).  A year after 比/较 (比2020年, 比上年,
+较去年) is a comparison, not an anchor.  A year after 由/从 and before 的 (由2014年的17.1%降至0)
+dates only the figures right after it (one, or one list), not the value they change to or later
+clauses.  目前/当前 state no year: a figure after them gets none, as with 截至目前.  Annual
+averages (年均增长11.4%) keep their period and no single year.  For an undated document the
+publication year is estimated as the latest year the text names (not counting targets such as
+到2025年).
 
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
 figure (up to the next clause or list boundary after it, passing over a bracketed aside such
@@ -108,7 +107,9 @@ _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to 
 #: Deixis words; group ``level`` is the level they point at.
 _DEIXIS: Final = re.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
 #: 全村/该村/本村/村里, 全镇/该乡/乡里 …: the village or township named last before them.
-_SETTLEMENT_DEIXIS: Final = re.compile(r"[我全本该此][村镇乡]|(?<![城家故老])[村乡镇]里")
+_SETTLEMENT_DEIXIS: Final = re.compile(r"[我全本该此][村镇乡]|[村乡镇]里")
+#: Before 镇里/乡里 these make another word (城镇里, 家乡里).
+_NOT_SETTLEMENT_AFTER: Final = frozenset("城家故老")
 #: 当地/本地: the place named last before them, of any level.
 _LOCAL_DEIXIS: Final = re.compile(r"[当本]地")
 _SETTLEMENT_LEVEL: Final = {
@@ -152,10 +153,13 @@ _AS_OF: Final = regex.compile(
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-9]{1,2})日|底|末)?+)?+(?P<now>目前|现在|当前|今天)?+"
 )
 _RELATIVE: Final = re.compile(
-    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年"
-    # a part of this year, not of a year just named (去年上半年, 2020年一季度)
-    r"|(?<!年)(?:上半年|下半年|前三季度|第?[一二三四]季度))"
+    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年)"
 )
+#: Parts of a year (上半年, 前三季度, 一季度), of this year unless right after a year
+#: (去年上半年, 2020年一季度).  Found by their tails, rare characters, for a fast scan:
+#: the words themselves open on characters as common as 一 and 上.
+_YEAR_PART_TAIL: Final = re.compile(r"半年|季度")
+_YEAR_PART: Final = re.compile(r"[上下]半年|前三季度|第?[一二三四]季度")
 _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}
 #: A relative expression anchors the figures after it when at most ``_MAX_OPENER``
 #: characters of its clause come before it (在去年, 全县今年) or a period word follows it,
@@ -263,6 +267,20 @@ def _named_years(text: str) -> list[tuple[int, int, int]]:
     return sorted(found)
 
 
+def _year_parts(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of the parts of a year not right after a year (上半年 but not
+    去年上半年), found from their tails."""
+    found = []
+    for tail in _YEAR_PART_TAIL.finditer(text):
+        for start in range(max(0, tail.start() - 2), tail.start()):
+            part = _YEAR_PART.match(text, start, tail.end())
+            if part is not None and part.end() == tail.end():
+                if start == 0 or text[start - 1] != "年":
+                    found.append((start, tail.end(), part[0]))
+                break
+    return found
+
+
 def _after_comparison(text: str, pos: int) -> bool:
     """Whether a comparison word (比, 较, 同比, 相比) ends right before ``pos``."""
     return _COMPARISON.search(text, max(0, pos - 2), pos) is not None
@@ -339,23 +357,24 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             ),
         )
     if doc_year is not None:
-        for rel in _RELATIVE.finditer(text):
-            lookback = max(0, rel.start() - MAX_LOOKBACK)
+        relatives = [(m.start(), m.end(), m["word"]) for m in _RELATIVE.finditer(text)]
+        relatives += _year_parts(text)
+        for start, end, word in sorted(relatives):
+            lookback = max(0, start - MAX_LOOKBACK)
             clause_start = max(
-                lookback, *(text.rfind(c, lookback, rel.start()) + 1 for c in "，,。；;\n")
+                lookback, *(text.rfind(c, lookback, start) + 1 for c in "，,。；;\n")
             )
-            opener = text[clause_start : rel.start()]
-            if _after_comparison(text, rel.start()):
+            opener = text[clause_start:start]
+            if _after_comparison(text, start):
                 continue
-            if len(opener) > _MAX_OPENER and not _RELATIVE_FOLLOWERS.match(text, rel.end()):
+            if len(opener) > _MAX_OPENER and not _RELATIVE_FOLLOWERS.match(text, end):
                 continue
-            word = rel["word"]
-            since = text.startswith("以来", rel.end())
+            since = text.startswith("以来", end)
             time = TimeReference(
                 year=doc_year + _RELATIVE_OFFSET.get(word, 0),
                 expression=word + ("以来" if since else ""),
             )
-            add(rel.start(), rel.end() + (2 if since else 0), time)
+            add(start, end + (2 if since else 0), time)
     for m in _PLAN.finditer(text):
         first = _PLAN_YEARS[m["plan"]]
         add(
@@ -493,16 +512,18 @@ class _Resolver:
         by_level = {
             level: [p for p in settlements if p.regions[0].level is level] for level in _SETTLED
         }
-        return [
-            place
-            for m in _SETTLEMENT_DEIXIS.finditer(self.text)
-            if (
-                place := self._named_last(
-                    by_level[_SETTLEMENT_LEVEL[m[0][0] if m[0].endswith("里") else m[0][1]]], m
-                )
-            )
-            is not None
-        ]
+        found = []
+        for m in _SETTLEMENT_DEIXIS.finditer(self.text):
+            word, start = m[0], m.start()
+            if word[1] == "里":  # 村里, 乡里: unless part of 城镇里, 家乡里
+                if start > 0 and self.text[start - 1] in _NOT_SETTLEMENT_AFTER:
+                    continue
+                level = _SETTLEMENT_LEVEL[word[0]]
+            else:  # 全村, 该镇
+                level = _SETTLEMENT_LEVEL[word[1]]
+            if (place := self._named_last(by_level[level], m)) is not None:
+                found.append(place)
+        return found
 
     def _local_deixis(self, named: list[_Place]) -> list[_Place]:
         """当地/本地 as the place named last before them in their article (within

@@ -332,8 +332,8 @@ class _Scanner:
         is_chinese = _has_arabic_digit(number) is None
         if is_chinese and number == _ARTICLE and not inside and unit_word not in _RATIO_UNITS:
             raise _NotQuantityError(ExclusionReason.ADVERB)
-        if is_chinese and unit_word in self.rules.arabic_only:
-            return None
+        if is_chinese and unit_word in self.rules.arabic_only and not inside:
+            return None  # 一片林 is no figure, but 三千余对 (余/多: a count) is
         lo = max(0, start - _LOOKBACK)
         if is_chinese and number[0] in CN_MULTIPLIERS and self._vague_before(start):
             raise _NotQuantityError(ExclusionReason.OTHER)

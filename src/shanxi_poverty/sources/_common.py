@@ -67,9 +67,10 @@ _ROLES: Final = frozenset({"记者", "本报记者", "通讯员", "实习生", "
 _BYLINE_LINE: Final = re.compile(
     rf"^(?:本报记者|特约记者|记者|通讯员)[\s:：]{{0,2}}{_NAME}(?:[\s、]{{1,2}}{_NAME}){{0,5}}$"
 )
-#: 本报讯(记者 张勇 通讯员 赵圣杰), or a line opening on (记者 刘芳).
-_BRACKET_BYLINE: Final = re.compile(
-    r"(?:本报讯\s{0,2}[(（]|^[(（](?=本报记者|特约记者|记者|通讯员))([^()（）\n]{2,60})[)）]"
+_BRACKET_BYLINE: Final = re.compile(r"本报讯\s{0,2}[(（]([^()（）\n]{2,60})[)）]")
+#: A line opening on (记者 刘芳), without 本报讯.
+_OPENING_BYLINE: Final = re.compile(
+    r"[(（](?=本报记者|特约记者|记者|通讯员)([^()（）\n]{2,60})[)）]"
 )
 #: 作者：张三 in a header line, up to the next label (点击：) or the line end.
 _AUTHOR_LABEL: Final = re.compile(
@@ -239,6 +240,8 @@ def find_authors(lines: Iterable[str]) -> list[str]:
     for line in lines:
         for m in _BRACKET_BYLINE.finditer(line):
             found += [_strip_role(t) for t in _names(m.group(1))]
+        if line[0] in "(（" and (opening := _OPENING_BYLINE.match(line)):
+            found += [_strip_role(t) for t in _names(opening.group(1))]
         if "作者" in line and (label := _AUTHOR_LABEL.search(line)):
             found += _names(label.group(1))
         if is_byline(line):
