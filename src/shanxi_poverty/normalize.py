@@ -120,6 +120,9 @@ _BLOCK_TAGS: Final = frozenset(
         "pre",
     ]
 )
+#: Table cells: a run of tags holding one (and no block tag) becomes a tab, so that the
+#: numbers of neighbouring cells do not run together (<td>65432</td><td>1230</td>).
+_CELL_TAGS: Final = frozenset(["td", "th"])
 _TAG_NAME: Final = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _NEWLINE: Final = re.compile(r"\r\n?")
 _LINE: Final = re.compile(r"[^\n]*")
@@ -256,31 +259,37 @@ def normalize_markup(text: str) -> tuple[str, OffsetMap]:
     """Remove HTML tags, comments, scripts and styles.
 
     A run of tags (with the white space between them) becomes one line break when it holds
-    a block tag (``p``, ``div``, ``br``, ``h1`` …), else nothing (a space if the run ends in
-    white space).
+    a block tag (``p``, ``div``, ``br``, ``h1`` …), a tab when it holds a table cell tag
+    (``td``, ``th``), else nothing (a space if the run ends in white space).
 
     >>> normalize_markup("<p>脱贫<strong>攻坚</strong></p>\\n<p>振兴</p>")[0]
     '\\n脱贫攻坚\\n振兴\\n'
+    >>> normalize_markup("<tr><td>夏县</td><td>65432</td></tr>")[0]
+    '\\n夏县\\t65432\\n'
     """
     b = TextBuilder(text)
     pos = 0
     run_start = run_end = -1
-    block = spaced = False
+    block = cell = spaced = False
 
     def flush() -> None:
         if run_start >= 0:
             b.keep(pos, run_start)
-            b.replace("\n" if block else (" " if spaced else ""), run_start, run_end)
+            between = "\n" if block else "\t" if cell else " " if spaced else ""
+            b.replace(between, run_start, run_end)
 
     for start, end, name in iter_tags(text):
         gap = text[run_end:start] if run_start >= 0 else "x"
         if not gap.strip():
-            run_end, block, spaced = end, block or name in _BLOCK_TAGS, spaced or bool(gap)
+            block = block or name in _BLOCK_TAGS
+            cell = cell or name in _CELL_TAGS
+            run_end, spaced = end, spaced or bool(gap)
             continue
         flush()
         if run_start >= 0:
             pos = run_end
         run_start, run_end, block, spaced = start, end, name in _BLOCK_TAGS, False
+        cell = name in _CELL_TAGS
     flush()
     if run_start >= 0:
         pos = run_end

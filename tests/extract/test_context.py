@@ -542,3 +542,23 @@ def test_full_year_words_take_the_year_the_text_is_about(
     """全年/年末 take the year of the last anchor with a year before them in their
     article (a statistical bulletin's title), none if there is none."""
     assert _resolve(text)[figure].year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (
+            "运城市脱贫人口收入增长14.2%，增速高于全省平均水平1.3个百分点。",
+            "1.3个百分点",
+            ["运城市"],
+        ),
+        ("全县农民收入增速比全省高2个百分点。", "2个百分点", ["沁县"]),
+        ("沁县新增就业比长治市多1200人。", "1200人", ["沁县"]),
+        # a place not after a comparison word is the figure's
+        ("全省新增就业1200人。", "1200人", ["山西省"]),
+    ],
+)
+def test_place_compared_with_is_not_the_region(text: str, figure: str, expected: list[str]) -> None:
+    """A place right after 高于/低于/比/较 … is what the figure is compared with, not what it
+    is about."""
+    assert _regions(_resolve(text, home="沁县")[figure]) == expected

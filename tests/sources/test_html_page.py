@@ -53,3 +53,16 @@ def test_full_width_figure_maps_to_raw() -> None:
     pos = doc.text.index("98.5%")
     lo, hi = doc.offsets.to_raw(pos, pos + 5)
     assert doc.raw[lo:hi] == "９８．５％"
+
+
+def test_table_cells_do_not_run_together() -> None:
+    """Neighbouring table cells are kept apart (a tab), so that their numbers do not read as
+    one (65432 and 1230, not 654321230)."""
+    raw = (
+        "<html><body><h1>运城市脱贫攻坚工作综述</h1><table>"
+        "<tr><th>县名</th><th>脱贫人口（人）</th><th>监测对象（户）</th></tr>"
+        "<tr><td>夏县</td><td>65432</td><td>1230</td></tr></table></body></html>"
+    )
+    doc = parse_document(raw, name="page.html")
+    assert "夏县\t65432\t1230" in doc.text
+    assert "654321230" not in doc.text

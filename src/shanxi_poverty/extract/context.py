@@ -9,7 +9,8 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
    or village, or a coordinated list (娄烦、阳曲两县 keeps both); 分别 lists pair values with
    the listed places in order; adjacent names (太原市迎泽区) keep the most specific; places
    followed by 等 are examples of more (壶关县、平顺县等8个贫困县), so the figure gets the
-   division enclosing them all (长治市);
+   division enclosing them all (长治市); a place right after 高于/低于/比/较 … is what the
+   figure is compared with (增速高于全省平均水平1.3个百分点), and does not count;
 2. the *topic* of the sentence: a place or deixis word in its first clause;
 3. for a sentence that opens with a connective or demonstrative (同时, 此外, 其中, 此批, 该 …),
    the topic of the sentence before;
@@ -197,6 +198,9 @@ _FIRST_YEAR: Final = 1900
 _LAST_YEAR: Final = 2099
 _MAX_OPENER: Final = 2  # characters of a clause before a relative time word
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
+#: Before a place: it is what the figure is compared with (增速高于全省平均水平1.3个百分点,
+#: 比全国高2个百分点), not what it is about.
+_COMPARED_WITH: Final = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|超过|超出|比|较)$")
 #: After named places: they are examples of more (壶关县、平顺县等8个贫困县).
 _ET_CETERA: Final = "等"
 
@@ -627,7 +631,11 @@ class _Resolver:
     ) -> tuple[Region, ...]:
         start = mention.start
         s_index, sentence = pieces.s_index, pieces.sentence
-        before = self._places_between(pieces.clause_from, start)
+        before = [
+            p
+            for p in self._places_between(pieces.clause_from, start)
+            if not _COMPARED_WITH.search(self.text, max(0, p.start - 2), p.start)
+        ]
         if before:
             focus = before[-1]
             context = self._places_between(pieces.sentence_from, start)
