@@ -49,6 +49,8 @@ UNITS: Final[dict[Dimension, tuple[str, ...]]] = {
     Dimension.ITEMS: ("个", "所", "座", "家"),
     Dimension.DURATION: ("天", "个月"),
     Dimension.EVENTS: ("次", "场", "期"),
+    Dimension.POWER: ("千瓦", "万千瓦"),
+    Dimension.ENERGY: ("千瓦时", "万千瓦时"),
 }
 
 QUALIFIERS_BEFORE: Final = ("", "", "", "超过", "近", "约", "达到", "累计")

@@ -182,7 +182,8 @@ def test_ready_key_functions() -> None:
     assert by_subject(find(gold("004"), "10352元")) == "贫困地区农村居民人均可支配收入"
     assert by_year(find(gold("004"), "10352元")) == 2020
     assert by_dimension(clinics) is Dimension.ITEMS
-    assert by_dimension(fig("1", "瓦")) is None
+    assert by_dimension(fig("1", "千瓦")) is Dimension.POWER
+    assert by_dimension(fig("1", "kelvin")) is None
 
 
 def test_total_of_households_in_wan() -> None:

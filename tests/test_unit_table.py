@@ -51,8 +51,9 @@ def test_words_outside_the_table_still_resolve_through_pint() -> None:
     assert "萬畝" not in _unit_table()
     assert split_unit("萬畝") == (Decimal(10000), "亩")
     assert dimension_of("萬畝") is Dimension.AREA
+    assert dimension_of("兆瓦") is Dimension.POWER
     with pytest.raises(UnknownUnitError):
-        dimension_of("兆瓦")  # power: in the table, outside the library's dimensions
+        dimension_of("kelvin")  # a pint unit outside the library's dimensions
     with pytest.raises(UnknownUnitError):
         split_unit("斤两钱")
 

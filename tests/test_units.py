@@ -105,3 +105,13 @@ def test_quantity_refuses_float() -> None:
 def test_to_base_converts_wan_yuan() -> None:
     """to_base turns 万元 into 元."""
     assert to_base(quantity(Decimal("1.5"), "万元")).magnitude == Decimal(15000)
+
+
+def test_power_and_energy_are_dimensions_that_never_add() -> None:
+    """Installed capacity (千瓦) and electricity generated (千瓦时) are dimensions of their
+    own: 1 兆瓦 is 1000 千瓦, and capacity never adds to generation."""
+    assert dimension_of("千瓦") is Dimension.POWER
+    assert dimension_of("千瓦时") is Dimension.ENERGY
+    assert to_base(quantity(1, "兆瓦")) == to_base(quantity(1000, "千瓦"))
+    with pytest.raises(DimensionMismatchError):
+        add(quantity(1, "千瓦"), quantity(1, "千瓦时"))

@@ -152,6 +152,13 @@ def test_vocabulary_error_pickles() -> None:
         ("健康扶贫“三保险三救助”惠及", "人次", "health_assistance_person_times"),
         ("新建改造农村饮水安全工程", "处", "water_projects"),
         ("贫困人口脱贫", "种不知道的单位", "people_lifted_out"),
+        # installed capacity is power, not a count of stations
+        ("全县村级光伏电站总装机容量", "千瓦", "pv_capacity"),
+        ("光伏电站发电量", "千瓦时", "pv_generation"),
+        # the person-times twins of persons
+        ("累计培训贫困劳动力", "人次", "training_person_times"),
+        ("累计培训贫困劳动力", "人", "trainees"),
+        ("资助贫困学生", "人次", "students_aided_person_times"),
     ],
 )
 def test_match_indicator(phrase: str, unit: str, expected: str) -> None:

@@ -90,6 +90,8 @@ class Dimension(enum.StrEnum):
     ITEMS = "items"  #: counting classifiers of things: 个, 所, 处, 座, 家 ...
     DURATION = "duration"  #: 天, 年, 月
     EVENTS = "events"  #: 次, 场次, 期
+    POWER = "power"  #: 千瓦, 兆瓦 (installed capacity)
+    ENERGY = "energy"  #: 千瓦时, 度 (electricity generated)
 
 
 @attrs.frozen

@@ -77,6 +77,8 @@ _DIMENSIONS: Final = {
     "[item]": Dimension.ITEMS,
     "[time]": Dimension.DURATION,
     "[event]": Dimension.EVENTS,
+    "[mass] * [length] ** 2 / [time] ** 3": Dimension.POWER,
+    "[mass] * [length] ** 2 / [time] ** 2": Dimension.ENERGY,
 }
 
 
