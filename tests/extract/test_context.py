@@ -562,3 +562,21 @@ def test_place_compared_with_is_not_the_region(text: str, figure: str, expected:
     """A place right after 高于/低于/比/较 … is what the figure is compared with, not what it
     is about."""
     assert _regions(_resolve(text, home="沁县")[figure]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("本报讯（记者 赵刚 通讯员 孙丽）去年，岚县培训学员5000余人次。", "5000余人次", 2020),
+        ("吕梁日报讯(记者 王强)今年，全市新增就业1200人。", "1200人", 2021),
+        ("（记者 刘芳）去年，全县新增就业1200人。", "1200人", 2020),
+        # …and the paragraph it opens
+        ("本报讯（记者 赵刚）去年，岚县带动就业3200人。全县种植马铃薯20万亩。", "20万亩", 2020),
+        # a bracket inside the clause is no dateline
+        ("全县（市、区）去年新增就业1200人。", "1200人", None),
+    ],
+)
+def test_dateline_before_a_time_word(text: str, figure: str, year: int | None) -> None:
+    """A dateline and byline opening a paragraph leave 去年/今年 after them in adverbial
+    position, and the time after them opens the paragraph."""
+    assert _resolve(text)[figure].year == year

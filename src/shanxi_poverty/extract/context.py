@@ -32,16 +32,17 @@ words right after it in its clause (3个贫困村2018年退出), not a target (�
 its paragraph opens on when that time is the paragraph's whole first clause (2020年，…
 今年以来，… 截至2020年底，…).  Anchors: an explicit year (2016年的4881元, 二〇一六年), an as-of
 date (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
-position (今年, 去年, 前年, 今年以来, 年内, 一年来, 上半年, 前三季度) against the publication
-date, or a plan period (十三五 = 2016–2020).  全年 and 年末 take the year of the last anchor
-with a year before them in their article (a statistical bulletin's 2020年 title; not the year of
-a date such as 2021年3月20日, nor of a from-value).  A year after 比/较 (比2020年, 比上年,
-较去年) is a comparison, not an anchor.  A year after 由/从 and before 的 (由2014年的17.1%降至0)
-dates only the figures right after it (one, or one list), not the value they change to or later
-clauses.  目前/当前 state no year: a figure after them gets none, as with 截至目前.  Annual
-averages (年均增长11.4%) keep their period and no single year.  For an undated document the
-publication year is estimated as the latest year the text names (not counting targets such as
-到2025年).
+position (今年, 去年, 前年, 今年以来, 年内, 一年来, 上半年, 前三季度; after at most two
+characters of their clause, not counting an opening dateline such as 本报讯（记者 赵刚）)
+against the publication date, or a plan period (十三五 = 2016–2020).  全年 and 年末 take the
+year of the last anchor with a year before them in their article (a statistical bulletin's
+2020年 title; not the year of a date such as 2021年3月20日, nor of a from-value).  A year after
+比/较 (比2020年, 比上年, 较去年) is a comparison, not an anchor.  A year after 由/从 and before
+的 (由2014年的17.1%降至0) dates only the figures right after it (one, or one list), not the
+value they change to or later clauses.  目前/当前 state no year: a figure after them gets none,
+as with 截至目前.  Annual averages (年均增长11.4%) keep their period and no single year.  For an
+undated document the publication year is estimated as the latest year the text names (not
+counting targets such as 到2025年).
 
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
 figure (up to the next clause or list boundary after it, passing over a bracketed aside such
@@ -197,6 +198,11 @@ _DECEMBER: Final = 12
 _FIRST_YEAR: Final = 1900
 _LAST_YEAR: Final = 2099
 _MAX_OPENER: Final = 2  # characters of a clause before a relative time word
+#: A dateline and byline opening a paragraph: 本报讯（记者 赵刚）, 吕梁日报讯(记者 王强),
+#: （记者 刘芳）.
+_DATELINE: Final = re.compile(
+    r"(?:[^，,。；;\n（(]{0,10}讯\s{0,2})?[（(][^（()）\n]{1,40}[）)]\s{0,2}"
+)
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
 #: Before a place: it is what the figure is compared with (增速高于全省平均水平1.3个百分点,
 #: 比全国高2个百分点), not what it is about.
@@ -269,6 +275,14 @@ def _named_years(text: str) -> list[tuple[int, int, int]]:
         if _FIRST_YEAR <= year <= _LAST_YEAR:
             found.append((m.start(), m.end(), year))
     return sorted(found)
+
+
+def _without_dateline(opener: str) -> str:
+    """The words of a clause before a time word, less a dateline and byline that open it
+    (本报讯（记者 赵刚）去年，…: 去年 is still in adverbial position)."""
+    if opener and opener[-1] in "）)" and (dateline := _DATELINE.match(opener)):
+        return opener[dateline.end() :]
+    return opener
 
 
 def _year_parts(text: str) -> list[tuple[int, int, str]]:
@@ -368,7 +382,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             clause_start = max(
                 lookback, *(text.rfind(c, lookback, start) + 1 for c in "，,。；;\n")
             )
-            opener = text[clause_start:start]
+            opener = _without_dateline(text[clause_start:start])
             if _after_comparison(text, start):
                 continue
             if len(opener) > _MAX_OPENER and not _RELATIVE_FOLLOWERS.match(text, end):
@@ -701,7 +715,7 @@ class _Resolver:
             i = bisect.bisect_left(self.time_starts, p_start)
             anchor = self.times[i] if i < len(self.times) else None
             if anchor is not None and (
-                self.text[p_start : anchor.start].strip()
+                _without_dateline(self.text[p_start : anchor.start]).strip()
                 or not _OPENER_END.match(self.text, anchor.end)
             ):
                 anchor = None
