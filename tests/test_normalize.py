@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,6 +13,7 @@ from shanxi_poverty.model import Span
 from shanxi_poverty.normalize import (
     _CHAR_MEMOS,
     _CJK_CHAR,
+    NoiseRule,
     _changing_chars,
     compose,
     find_noise,
@@ -345,3 +347,31 @@ def test_broken_opencc_install_gives_a_clear_error(monkeypatch: pytest.MonkeyPat
             _opencc.default_converter()
     finally:
         _opencc.default_converter.cache_clear()
+
+
+_NOISE_TOKENS = [
+    "2021-01-20", "10:34:19", " ", "来源", ":", "：", "山西日报", "浏览次数", "点击", "1024",
+    "首页", ">", "当前位置", "联系电话", "0357-2011234", "晋ICP备", "12345678号", "公网安备",
+    "相关新闻", "（2022-03-08）", "（", "）", "文章来源", "https://", "a.cn/x", "·", "中",
+    "新闻", "。", "，",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NOISE_TOKENS), max_size=80).map("".join))
+def test_noise_rule_max_length_bounds_what_its_pattern_matches(line: str) -> None:
+    """A rule's ``max_length`` is sound: its pattern never matches a longer stripped line,
+    so skipping longer lines loses nothing."""
+    line = line.strip()
+    for rule in load_noise_rules():
+        if rule.max_length is not None and rule.pattern.search(line):
+            assert len(line) <= rule.max_length, rule.name
+
+
+def test_noise_rules_skip_lines_longer_than_their_bound() -> None:
+    """A line longer than a rule's ``max_length`` is not searched by it."""
+    rule = NoiseRule("short", "a short line", re.compile("噪声"), max_length=4)
+    assert normalize_noise("正文。\n噪声\n正文。", [rule])[0] == "正文。\n正文。"
+    long_line = "这一行很长，提到噪声。"
+    assert (
+        normalize_noise(f"正文。\n{long_line}\n正文。", [rule])[0] == f"正文。\n{long_line}\n正文。"
+    )

@@ -206,7 +206,9 @@ _DATELINE: Final = re.compile(
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
 #: Before a place: it is what the figure is compared with (增速高于全省平均水平1.3个百分点,
 #: 比全国高2个百分点), not what it is about.
-_COMPARED_WITH: Final = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|超过|超出|比|较)$")
+_COMPARED_WITH: Final = frozenset(
+    {"比", "较", "高于", "低于", "快于", "慢于", "多于", "少于", "超过", "超出"}
+)
 #: After named places: they are examples of more (壶关县、平顺县等8个贫困县).
 _ET_CETERA: Final = "等"
 
@@ -427,7 +429,7 @@ class _Resolver:
         self.places = self._find_places()
         self.place_starts = [p.start for p in self.places]
         self._phrase_ends: dict[int, int] = {}
-        self._openers: dict[int, _Time | None] = {}  # paragraph start -> its opening time
+        self.openers = self._paragraph_openers()
 
     def _with_full_years(self, times: list[_Time]) -> list[_Time]:
         """``times`` and the anchors 全年/年末 make: the year of the last anchor with a year
@@ -614,6 +616,15 @@ class _Resolver:
             return self._deixis(place.deixis_level, pos, named)
         return place.regions
 
+    def _compared_with(self, place: _Place) -> bool:
+        """Whether ``place`` follows a comparison word (高于全省, 比全国): what a figure is
+        compared with, not what it is about."""
+        start = place.start
+        text = self.text
+        return (
+            text[start - 1 : start] in _COMPARED_WITH or text[start - 2 : start] in _COMPARED_WITH
+        )
+
     def _enclosing(self, regions: tuple[Region, ...]) -> tuple[Region, ...]:
         """The nearest division enclosing all of ``regions`` (``regions`` if there is none)."""
         shared = [set(self.gazetteer.ancestors(r)) for r in regions[1:]]
@@ -645,11 +656,9 @@ class _Resolver:
     ) -> tuple[Region, ...]:
         start = mention.start
         s_index, sentence = pieces.s_index, pieces.sentence
-        before = [
-            p
-            for p in self._places_between(pieces.clause_from, start)
-            if not _COMPARED_WITH.search(self.text, max(0, p.start - 2), p.start)
-        ]
+        before = self._places_between(pieces.clause_from, start)
+        if any(self._compared_with(p) for p in before):
+            before = [p for p in before if not self._compared_with(p)]
         if before:
             focus = before[-1]
             context = self._places_between(pieces.sentence_from, start)
@@ -705,21 +714,26 @@ class _Resolver:
             return before[-1].time
         return self._time_in_phrase(mention.end) or self._paragraph_time(start) or TimeReference()
 
-    def _paragraph_time(self, pos: int) -> TimeReference | None:
-        """The time a paragraph opens on, alone in its first clause (2020年，… 今年以来，…
-        截至2020年底，…): the time of the figures of its later sentences too."""
-        p_start = _piece(self.paragraphs, pos)[1]
-        if p_start in self._openers:
-            anchor = self._openers[p_start]
-        else:
-            i = bisect.bisect_left(self.time_starts, p_start)
-            anchor = self.times[i] if i < len(self.times) else None
-            if anchor is not None and (
-                _without_dateline(self.text[p_start : anchor.start]).strip()
-                or not _OPENER_END.match(self.text, anchor.end)
+    def _paragraph_openers(self) -> dict[int, _Time]:
+        """Paragraph start → the time the paragraph opens on, alone in its first clause
+        (2020年，… 今年以来，… 截至2020年底，…; after a dateline, 本报讯（记者 赵刚）去年，…)."""
+        openers: dict[int, _Time] = {}
+        for anchor in self.times:
+            p_start = _piece(self.paragraphs, anchor.start)[1]
+            if (
+                p_start not in openers
+                and _OPENER_END.match(self.text, anchor.end)
+                and not _without_dateline(self.text[p_start : anchor.start]).strip()
             ):
-                anchor = None
-            self._openers[p_start] = anchor
+                openers[p_start] = anchor
+        return openers
+
+    def _paragraph_time(self, pos: int) -> TimeReference | None:
+        """The time the paragraph of ``pos`` opens on, if any and before ``pos``: the time
+        of the figures of its later sentences too."""
+        if not self.openers:
+            return None
+        anchor = self.openers.get(_piece(self.paragraphs, pos)[1])
         return anchor.time if anchor is not None and anchor.start < pos else None
 
     def _time_in_phrase(self, end: int) -> TimeReference | None:
