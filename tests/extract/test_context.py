@@ -11,7 +11,7 @@ from hypothesis import given
 
 from shanxi_poverty import Document, DocumentMeta, extract
 from shanxi_poverty.document import Article
-from shanxi_poverty.extract.context import _with_context
+from shanxi_poverty.extract.context import _with_context, _without_dateline
 from shanxi_poverty.model import Measurement, Numeral, Qualifier, Span
 
 from ..property.strategies import measurements
@@ -572,11 +572,48 @@ def test_place_compared_with_is_not_the_region(text: str, figure: str, expected:
         ("（记者 刘芳）去年，全县新增就业1200人。", "1200人", 2020),
         # …and the paragraph it opens
         ("本报讯（记者 赵刚）去年，岚县带动就业3200人。全县种植马铃薯20万亩。", "20万亩", 2020),
-        # a bracket inside the clause is no dateline
-        ("全县（市、区）去年新增就业1200人。", "1200人", None),
     ],
 )
 def test_dateline_before_a_time_word(text: str, figure: str, year: int | None) -> None:
     """A dateline and byline opening a paragraph leave 去年/今年 after them in adverbial
     position, and the time after them opens the paragraph."""
+    assert _resolve(text)[figure].year == year
+
+
+def test_a_bracket_inside_a_clause_is_no_dateline() -> None:
+    """Only a bracket opening the words (after an optional …讯) is a dateline."""
+    assert _without_dateline("全县（市、区）") == "全县（市、区）"
+    assert _without_dateline("本报讯（记者 赵刚）") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2015年，右玉县当年累计培训246万人次。", 2015),
+        ("当年，右玉县累计培训246万人次。", 2021),
+    ],
+)
+def test_that_year_after_a_named_year(text: str, year: int) -> None:
+    """当年 after a year named in its sentence is that year, not the publication year."""
+    assert _resolve(text)["246万人次"].year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("我省88.2万贫困人口今年全部脱贫。", "88.2万", 2021),
+        ("全县1200户贫困户去年人均增收3000元。", "3000元", 2020),
+        ("全县32个贫困村今年全部退出。", "32个", 2021),
+        # after a comparison verb the time word is the object of the comparison
+        ("产量1.2万吨，与去年持平。", "1.2万吨", None),
+        ("全县产量1.2万吨超过去年。", "1.2万吨", None),
+        # a subject without a figure: a predicate after the time word (为, 达到 …)
+        ("全县农民人均收入去年为8000元。", "8000元", 2020),
+        ("全县农民人均收入去年达到8000元。", "8000元", 2020),
+        ("全县产量不如去年，收入8000元。", "8000元", None),
+    ],
+)
+def test_time_word_after_a_subject_with_a_figure(text: str, figure: str, year: int | None) -> None:
+    """今年/去年 after a subject that holds a figure is an adverb of the clause, and dates
+    the figure before it."""
     assert _resolve(text)[figure].year == year

@@ -33,16 +33,17 @@ its paragraph opens on when that time is the paragraph's whole first clause (202
 今年以来，… 截至2020年底，…).  Anchors: an explicit year (2016年的4881元, 二〇一六年), an as-of
 date (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
 position (今年, 去年, 前年, 今年以来, 年内, 一年来, 上半年, 前三季度; after at most two
-characters of their clause, not counting an opening dateline such as 本报讯（记者 赵刚）)
-against the publication date, or a plan period (十三五 = 2016–2020).  全年 and 年末 take the
-year of the last anchor with a year before them in their article (a statistical bulletin's
-2020年 title; not the year of a date such as 2021年3月20日, nor of a from-value).  A year after
-比/较 (比2020年, 比上年, 较去年) is a comparison, not an anchor.  A year after 由/从 and before
-的 (由2014年的17.1%降至0) dates only the figures right after it (one, or one list), not the
-value they change to or later clauses.  目前/当前 state no year: a figure after them gets none,
-as with 截至目前.  Annual averages (年均增长11.4%) keep their period and no single year.  For an
-undated document the publication year is estimated as the latest year the text names (not
-counting targets such as 到2025年).
+characters of their clause, not counting an opening dateline such as 本报讯（记者 赵刚）, or
+after a subject holding a figure, or before a predicate such as 为/达到) against the publication
+date (当年 after a year named in its sentence is that year), or a plan period (十三五 =
+2016–2020).  全年 and 年末 take the year of the last anchor with a year before them in their
+article (a statistical bulletin's 2020年 title; not the year of a date such as 2021年3月20日,
+nor of a from-value).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
+anchor.  A year after 由/从 and before 的 (由2014年的17.1%降至0) dates only the figures right
+after it (one, or one list), not the value they change to or later clauses.  目前/当前 state no
+year: a figure after them gets none, as with 截至目前.  Annual averages (年均增长11.4%) keep
+their period and no single year.  For an undated document the publication year is estimated as
+the latest year the text names (not counting targets such as 到2025年).
 
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
 figure (up to the next clause or list boundary after it, passing over a bracketed aside such
@@ -163,11 +164,15 @@ _RELATIVE: Final = re.compile(
 _YEAR_PART_TAIL: Final = re.compile(r"半年|季度")
 _YEAR_PART: Final = re.compile(r"[上下]半年|前三季度|第?[一二三四]季度")
 _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}
+#: 当年: "that year", the publication year unless a year was named before it in its sentence.
+_THAT_YEAR: Final = "当年"
 #: A relative expression anchors the figures after it when at most ``_MAX_OPENER``
 #: characters of its clause come before it (在去年, 全县今年) or a period word follows it,
 #: and not after a comparison word: 比上年增长 compares with the year before.
 _RELATIVE_FOLLOWERS: Final = regex.compile(
-    r"(?:以来|的|底|末|年底|全年|上半年|下半年|前三季度|[一二三四]季度|[0-9]|[一二三四五六七八九十]+月)"
+    r"(?:以来|的|底|末|年底|全年|上半年|下半年|前三季度|[一二三四]季度|[0-9]|[一二三四五六七八九十]+月"
+    # a predicate: 人均收入去年为8000元, 去年达到, 去年共
+    r"|为|达到|实现|完成|新增|累计|共)"
 )
 #: The whole year, or its end, of the year the text is about (全年全市地区生产总值, 年末).
 _FULL_YEAR: Final = re.compile(r"全年|年末")
@@ -198,6 +203,11 @@ _DECEMBER: Final = 12
 _FIRST_YEAR: Final = 1900
 _LAST_YEAR: Final = 2099
 _MAX_OPENER: Final = 2  # characters of a clause before a relative time word
+_ARABIC_DIGIT: Final = re.compile(r"[0-9０-９]")
+#: Words after which a relative time word is what something is compared with.
+_COMPARED_VERBS: Final = frozenset(
+    {"超过", "高于", "低于", "多于", "少于", "不如", "与", "和", "同", "跟", "于", "于同期"}
+)
 #: A dateline and byline opening a paragraph: 本报讯（记者 赵刚）, 吕梁日报讯(记者 王强),
 #: （记者 刘芳）.
 _DATELINE: Final = re.compile(
@@ -285,6 +295,23 @@ def _without_dateline(opener: str) -> str:
     if opener and opener[-1] in "）)" and (dateline := _DATELINE.match(opener)):
         return opener[dateline.end() :]
     return opener
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (at most ``MAX_LOOKBACK`` back)."""
+    lookback = max(0, pos - MAX_LOOKBACK)
+    return max(lookback, *(text.rfind(c, lookback, pos) + 1 for c in "。！？!?\n"))
+
+
+def _after_figure_subject(opener: str) -> bool:
+    """Whether the words before a time word are a subject holding a figure, the time word
+    then an adverb (我省88.2万贫困人口今年全部脱贫), not the object of a comparison
+    (产量超过去年, 与去年持平)."""
+    return (
+        _ARABIC_DIGIT.search(opener) is not None
+        and opener[-1:] not in _COMPARED_VERBS
+        and opener[-2:] not in _COMPARED_VERBS
+    )
 
 
 def _year_parts(text: str) -> list[tuple[int, int, str]]:
@@ -387,8 +414,14 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             opener = _without_dateline(text[clause_start:start])
             if _after_comparison(text, start):
                 continue
-            if len(opener) > _MAX_OPENER and not _RELATIVE_FOLLOWERS.match(text, end):
+            if (
+                len(opener) > _MAX_OPENER
+                and not _RELATIVE_FOLLOWERS.match(text, end)
+                and not _after_figure_subject(opener)
+            ):
                 continue
+            if word == _THAT_YEAR and _YEAR.search(text, _sentence_start(text, start), start):
+                continue  # 2015年，右玉县当年…: the year just named, which dates it already
             since = text.startswith("以来", end)
             time = TimeReference(
                 year=doc_year + _RELATIVE_OFFSET.get(word, 0),
