@@ -203,10 +203,12 @@ _DECEMBER: Final = 12
 _FIRST_YEAR: Final = 1900
 _LAST_YEAR: Final = 2099
 _MAX_OPENER: Final = 2  # characters of a clause before a relative time word
+_CLAUSE_STOPS: Final = "，,。；;\n"
+_SENTENCE_STOPS: Final = "。！？!?\n"
 _ARABIC_DIGIT: Final = re.compile(r"[0-9０-９]")
 #: Words after which a relative time word is what something is compared with.
 _COMPARED_VERBS: Final = frozenset(
-    {"超过", "高于", "低于", "多于", "少于", "不如", "与", "和", "同", "跟", "于", "于同期"}
+    {"超过", "高于", "低于", "多于", "少于", "不如", "与", "和", "同", "跟", "于"}
 )
 #: A dateline and byline opening a paragraph: 本报讯（记者 赵刚）, 吕梁日报讯(记者 王强),
 #: （记者 刘芳）.
@@ -297,10 +299,11 @@ def _without_dateline(opener: str) -> str:
     return opener
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (at most ``MAX_LOOKBACK`` back)."""
+def _start_before(text: str, pos: int, stops: str) -> int:
+    """Where the piece holding ``pos`` starts: after the last of ``stops`` before it (at most
+    ``MAX_LOOKBACK`` back)."""
     lookback = max(0, pos - MAX_LOOKBACK)
-    return max(lookback, *(text.rfind(c, lookback, pos) + 1 for c in "。！？!?\n"))
+    return max(lookback, *(text.rfind(c, lookback, pos) + 1 for c in stops))
 
 
 def _after_figure_subject(opener: str) -> bool:
@@ -407,11 +410,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
         relatives = [(m.start(), m.end(), m["word"]) for m in _RELATIVE.finditer(text)]
         relatives += _year_parts(text)
         for start, end, word in sorted(relatives):
-            lookback = max(0, start - MAX_LOOKBACK)
-            clause_start = max(
-                lookback, *(text.rfind(c, lookback, start) + 1 for c in "，,。；;\n")
-            )
-            opener = _without_dateline(text[clause_start:start])
+            opener = _without_dateline(text[_start_before(text, start, _CLAUSE_STOPS) : start])
             if _after_comparison(text, start):
                 continue
             if (
@@ -420,7 +419,9 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
                 and not _after_figure_subject(opener)
             ):
                 continue
-            if word == _THAT_YEAR and _YEAR.search(text, _sentence_start(text, start), start):
+            if word == _THAT_YEAR and _YEAR.search(
+                text, _start_before(text, start, _SENTENCE_STOPS), start
+            ):
                 continue  # 2015年，右玉县当年…: the year just named, which dates it already
             since = text.startswith("以来", end)
             time = TimeReference(
