@@ -159,6 +159,8 @@ def test_vocabulary_error_pickles() -> None:
         ("累计培训贫困劳动力", "人次", "training_person_times"),
         ("累计培训贫困劳动力", "人", "trainees"),
         ("资助贫困学生", "人次", "students_aided_person_times"),
+        ("确保脱贫劳动力务工规模稳定在", "人", "workers_employed"),
+        ("发放产业奖补资金", "元", "industry_subsidies"),
     ],
 )
 def test_match_indicator(phrase: str, unit: str, expected: str) -> None:
