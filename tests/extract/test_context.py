@@ -617,3 +617,21 @@ def test_time_word_after_a_subject_with_a_figure(text: str, figure: str, year: i
     """今年/去年 after a subject that holds a figure is an adverb of the clause, and dates
     the figure before it."""
     assert _resolve(text)[figure].year == year
+
+
+def test_respectively_in_a_later_clause_pairs_with_the_places_listed_earlier() -> None:
+    """A 分别 list in a clause naming no place pairs with a list of places of its size named
+    in an earlier clause of the sentence; a list of another size does not pair."""
+    ms = _resolve(
+        "阳曲县、娄烦县、清徐县收入分别达到10256元、9874元、11320元，"
+        "较上年分别增长12.1%、11.8%、13.2%。",
+        home="太原市",
+    )
+    assert [_regions(ms[f]) for f in ("12.1%", "11.8%", "13.2%")] == [
+        ["阳曲县"],
+        ["娄烦县"],
+        ["清徐县"],
+    ]
+    # three values for two places: no pairing, the sentence's topic (both counties)
+    ms = _resolve("阳曲县、娄烦县收入较高，分别增长12.1%、11.8%、13.2%。", home="太原市")
+    assert _regions(ms["12.1%"]) == ["阳曲县", "娄烦县"]

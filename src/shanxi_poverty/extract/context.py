@@ -7,7 +7,8 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
 
 1. the nearest place named before the figure *in its clause*: a gazetteer match, a township
    or village, or a coordinated list (娄烦、阳曲两县 keeps both); 分别 lists pair values with
-   the listed places in order; adjacent names (太原市迎泽区) keep the most specific; places
+   the listed places in order (also from an earlier clause of the sentence when the 分别
+   clause names no place); adjacent names (太原市迎泽区) keep the most specific; places
    followed by 等 are examples of more (壶关县、平顺县等8个贫困县), so the figure gets the
    division enclosing them all (长治市); a place right after 高于/低于/比/较 … is what the
    figure is compared with (增速高于全省平均水平1.3个百分点), and does not count;
@@ -708,6 +709,9 @@ class _Resolver:
             ):
                 return (regions[mention.list_index],)
             return regions
+        paired = self._paired_with_earlier_list(mention, pieces, list_sizes)
+        if paired is not None:
+            return paired
         for scope_from in (pieces.segment_from, pieces.sentence_from):
             topic = self._topic(scope_from, start)
             if topic is not None:
@@ -718,6 +722,25 @@ class _Resolver:
                 return previous
         home = self.home_at(start)
         return (home,) if home is not None else ()
+
+    def _paired_with_earlier_list(
+        self, mention: Mention, pieces: _Pieces, list_sizes: Mapping[int, int]
+    ) -> tuple[Region, ...] | None:
+        """The place of the same rank in a list of places named in an earlier clause of the
+        sentence, for a 分别 list in a clause that names none (阳曲县、娄烦县…分别达到10256元、
+        9874元，较上年分别增长12.1%、11.8%)."""
+        if (
+            mention.list_index is None
+            or mention.list_id is None
+            or _RESPECTIVELY not in self.text[pieces.clause_from : mention.start]
+        ):
+            return None
+        for place in reversed(self._places_between(pieces.sentence_from, pieces.clause_from)):
+            if len(place.regions) > 1:
+                if len(place.regions) != list_sizes.get(mention.list_id):
+                    return None
+                return (place.regions[mention.list_index],)
+        return None
 
     # -- time -----------------------------------------------------------------------------
     def time_for(
