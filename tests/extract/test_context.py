@@ -635,3 +635,27 @@ def test_respectively_in_a_later_clause_pairs_with_the_places_listed_earlier() -
     # three values for two places: no pairing, the sentence's topic (both counties)
     ms = _resolve("阳曲县、娄烦县收入较高，分别增长12.1%、11.8%、13.2%。", home="太原市")
     assert _regions(ms["12.1%"]) == ["阳曲县", "娄烦县"]
+
+
+def test_as_of_year_counts_for_the_estimated_year() -> None:
+    """截至2020年底 is an as-of date, not a target (到2025年): an undated text's year is
+    estimated from it, and 去年 counts from there."""
+    ms = _resolve("截至2020年底，全市脱贫16.1万人。去年，张家塔村接待游客3万人次。", published=None)
+    assert ms["3万人次"].year == 2019
+    ms = _resolve("到2025年，全市脱贫16.1万人。去年，张家塔村接待游客3万人次。", published=None)
+    assert ms["3万人次"].year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # the township named before the examples, through 该镇 (峪口镇 absorbed by its village)
+        ("方山县峪口镇张家塔村发展旅游。该镇还有桥沟村等5个村发展民宿。", "5个", ["峪口镇"]),
+        ("全市临县等5个县脱贫16万人。", "5个", ["吕梁市"]),
+    ],
+)
+def test_examples_inside_a_place_named_before_them(
+    text: str, figure: str, expected: list[str]
+) -> None:
+    """Places followed by 等 after another place in their clause are examples inside it."""
+    assert _regions(_resolve(text, home="吕梁市")[figure]) == expected

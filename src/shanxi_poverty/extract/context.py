@@ -144,6 +144,7 @@ _CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "00012
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
 #: 到/至 right before a year make it a target (到2025年), not an anchor.
 _TARGET: Final = frozenset("到至")
+_AS_OF_WORDS: Final = frozenset({"截至", "止到"})  # 截至2020年, 截止到2020年
 #: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
 _FROM: Final = frozenset("由从")
 _OF: Final = "的"
@@ -338,8 +339,9 @@ def _after_comparison(text: str, pos: int) -> bool:
 
 
 def _after_target(text: str, pos: int) -> bool:
-    """Whether 到/至 comes right before ``pos`` (到2025年: a target)."""
-    return pos > 0 and text[pos - 1] in _TARGET
+    """Whether 到/至 comes right before ``pos`` (到2025年: a target), not as part of 截至/截止到
+    (截至2020年底: an as-of date)."""
+    return pos > 0 and text[pos - 1] in _TARGET and text[pos - 2 : pos] not in _AS_OF_WORDS
 
 
 def _estimated_year(text: str) -> int | None:
@@ -530,6 +532,9 @@ class _Resolver:
             self.text, within=self.homes[0][1], year=self.doc_year, gazetteer=self.gazetteer
         )
         places: list[_Place] = []
+        # every township and village named, also those an adjacent name absorbs below
+        # (方山县峪口镇张家塔村 is one place, 张家塔村, but 该镇 after it is still 峪口镇)
+        settlements: list[_Place] = []
         for match in matches:
             if _MEDIA.match(self.text, match.end):
                 continue
@@ -538,6 +543,8 @@ class _Resolver:
                 lo, hi = quoted[i]
                 if match.end < hi and self.text[lo + 1 : hi - 1] != match.text:
                     continue  # a brand such as “天镇保姆”, not a place
+            if match.region.level in _SETTLED:
+                settlements.append(_Place(match.start, match.end, (match.region,)))
             previous = places[-1] if places and places[-1].deixis_level is None else None
             gap = self.text[previous.end : match.start] if previous else None
             if previous is not None and gap in _COORDINATORS:
@@ -547,7 +554,7 @@ class _Resolver:
             else:
                 places.append(_Place(match.start, match.end, (match.region,)))
         self.named_places = [p for p in places if len(p.regions) == 1]
-        places.extend(self._settlement_deixis(places) + self._local_deixis(places))
+        places.extend(self._settlement_deixis(settlements) + self._local_deixis(places))
         places.extend(
             _Place(m.start(), m.end(), deixis_level=m["level"]) for m in _DEIXIS.finditer(self.text)
         )
@@ -557,11 +564,11 @@ class _Resolver:
         places.sort(key=lambda p: p.start)
         return places
 
-    def _settlement_deixis(self, named: list[_Place]) -> list[_Place]:
+    def _settlement_deixis(self, settlements: list[_Place]) -> list[_Place]:
         """全村/该镇 … as the village or township of their level named last before them in
         their article (within ``MAX_LOOKBACK``); left out when none is, so that the figure
-        falls back to the places around it as if the word were not there."""
-        settlements = [p for p in named if len(p.regions) == 1 and p.regions[0].level in _SETTLED]
+        falls back to the places around it as if the word were not there.  ``settlements``:
+        the townships and villages named, one place each, in text order."""
         if not settlements:  # nothing for the words to stand for: no need to look for them
             return []
         by_level = {
@@ -699,7 +706,11 @@ class _Resolver:
             context = self._places_between(pieces.sentence_from, start)
             regions = self._place_regions(focus, start, context)
             if focus.regions and self.text.startswith(_ET_CETERA, focus.end):
-                return self._enclosing(regions)  # 壶关县、平顺县等8个县: examples of more
+                # 壶关县、平顺县等8个县: examples of more, in the place named before them in
+                # the clause (该镇桥沟村等5个村), else in the division enclosing them
+                if len(before) > 1:
+                    return self._place_regions(before[-2], start, context)
+                return self._enclosing(regions)
             if (
                 len(regions) > 1
                 and mention.list_index is not None
