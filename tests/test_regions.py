@@ -225,6 +225,23 @@ def test_townships_and_villages(text: str, expected: list[str]) -> None:
     assert found[-len(expected) :] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township whose stem alone is refused (水 ends 山水, 水乡), right before a village
+        ("大宁县昕水镇白村新建香菇大棚", [("昕水镇", "大宁县"), ("白村", "昕水镇")]),
+        ("在昕水镇红村调研", [("昕水镇", None), ("红村", "昕水镇")]),
+        # a one-character stem before 镇 is no township name
+        ("城镇张村", [("城镇张村", None)]),
+    ],
+)
+def test_township_inside_a_village_stem(text: str, expected: list[tuple[str, str | None]]) -> None:
+    """A township suffix inside a village's stem splits it into the township and its village,
+    the village's parent being the township."""
+    found = [(m.text, m.region.parent_name) for m in find_regions(text, settlements=True)]
+    assert found[-len(expected) :] == expected
+
+
 def test_village_parent_from_within() -> None:
     """With no county in the clause, ``within`` places a village."""
     qin = load_gazetteer().get("沁县")

@@ -24,6 +24,7 @@ from shanxi_poverty.regions import (
     _Candidate,
     _place_words,
     _Scanner,
+    _township_end,
     load_gazetteer,
 )
 
@@ -123,6 +124,9 @@ class _ReferenceScanner(_Scanner):
                     p in covered or any(s <= p < e for s, e, _ in found) for p in range(start, i)
                 ):
                     continue
+                if level is RegionLevel.VILLAGE and (at := _township_end(stem, words)):
+                    found.append((start, start + at, RegionLevel.TOWNSHIP))
+                    start += at
                 found.append((start, end, level))
                 break
         return [self._ref_match(s, e, lvl, admin, found) for s, e, lvl in found]

@@ -195,6 +195,13 @@ class _SettlementRules:
 
 
 @functools.cache
+def _township_end(stem: str, words: _PlaceWords) -> int:
+    """Where a township name ends inside a village stem (昕水镇白 → 3), or 0: a township
+    suffix after at least two characters and before at least one."""
+    at = max(stem.rfind(suffix) for suffix in words.township)
+    return at + 1 if 2 <= at < len(stem) - 1 else 0  # noqa: PLR2004 - a two-character stem
+
+
 def _settlement_rules(words: _PlaceWords) -> _SettlementRules:
     suffixes: list[_Suffix] = [
         *((s, RegionLevel.TOWNSHIP, False) for s in words.township),
@@ -750,6 +757,12 @@ class _Scanner:
                     continue
                 if start < last_end or covered.find(1, start, i) >= 0:
                     continue
+                if level is RegionLevel.VILLAGE and (at := _township_end(stem, words)):
+                    # 昕水镇白村: a township and its village, though the township's stem
+                    # alone was refused (水 ends 山水 and 水乡 more often than a name)
+                    found.append((start, start + at, RegionLevel.TOWNSHIP))
+                    ends.add(start + at)
+                    start = start + at
                 found.append((start, end, level))
                 last_end = end
                 if level is RegionLevel.TOWNSHIP:
