@@ -375,3 +375,14 @@ def test_noise_rules_skip_lines_longer_than_their_bound() -> None:
     assert (
         normalize_noise(f"正文。\n{long_line}\n正文。", [rule])[0] == f"正文。\n{long_line}\n正文。"
     )
+
+
+def test_table_markup_keeps_columns_aligned() -> None:
+    """Every cell after a row's first starts after a tab, an empty one too, and a paragraph
+    inside a cell does not break the row."""
+    source = (
+        "<table><tr><th>县名</th><th>脱贫人口（人）</th><th>资金（万元）</th></tr>"
+        "<tr><td><p>夏县</p></td><td></td><td>1.5</td></tr></table>"
+    )
+    text = normalize_markup(source)[0]
+    assert text.strip("\n").split("\n") == ["县名\t脱贫人口（人）\t资金（万元）", "夏县\t\t1.5"]

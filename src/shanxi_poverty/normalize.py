@@ -121,9 +121,11 @@ _BLOCK_TAGS: Final = frozenset(
         "pre",
     ]
 )
-#: Table cells: a run of tags holding one (and no block tag) becomes a tab, so that the
-#: numbers of neighbouring cells do not run together (<td>65432</td><td>1230</td>).
+#: Table cells: each after a row's first starts after a tab, so that the numbers of
+#: neighbouring cells do not run together (<td>65432</td><td>1230</td>) and columns line up.
 _CELL_TAGS: Final = frozenset(["td", "th"])
+#: Block tags that break a row even inside a cell.
+_ROW_TAGS: Final = frozenset(["tr", "table"])
 _TAG_NAME: Final = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _NEWLINE: Final = re.compile(r"\r\n?")
 _LINE: Final = re.compile(r"[^\n]*")
@@ -260,37 +262,50 @@ def normalize_markup(text: str) -> tuple[str, OffsetMap]:
     """Remove HTML tags, comments, scripts and styles.
 
     A run of tags (with the white space between them) becomes one line break when it holds
-    a block tag (``p``, ``div``, ``br``, ``h1`` …), a tab when it holds a table cell tag
-    (``td``, ``th``), else nothing (a space if the run ends in white space).
+    a block tag (``p``, ``div``, ``br``, ``tr``, ``h1`` …), else nothing (a space if the run
+    ends in white space).  In a table, each cell after a row's first starts after a tab, an
+    empty cell included, so that the cells of a column line up; a block tag inside a cell
+    (``<td><p>``) does not break its row.
 
     >>> normalize_markup("<p>脱贫<strong>攻坚</strong></p>\\n<p>振兴</p>")[0]
     '\\n脱贫攻坚\\n振兴\\n'
-    >>> normalize_markup("<tr><td>夏县</td><td>65432</td></tr>")[0]
-    '\\n夏县\\t65432\\n'
+    >>> normalize_markup("<tr><td>夏县</td><td></td><td><p>65432</p></td></tr>")[0]
+    '\\n夏县\\t\\t65432\\n'
     """
     b = TextBuilder(text)
     pos = 0
     run_start = run_end = -1
-    block = cell = spaced = False
+    block = spaced = False
+    cells = 0  # cells opened in the run
+    in_cell = False
 
     def flush() -> None:
         if run_start >= 0:
             b.keep(pos, run_start)
-            between = "\n" if block else "\t" if cell else " " if spaced else ""
+            if block:
+                between = "\n" + "\t" * max(cells - 1, 0)
+            else:
+                between = "\t" * cells or (" " if spaced else "")
             b.replace(between, run_start, run_end)
 
     for start, end, name in iter_tags(text):
+        closing = text.startswith("</", start)
+        if name in _CELL_TAGS:
+            in_cell = not closing
+        # a block inside a cell (<td><p>) is no row break
+        is_block = name in _BLOCK_TAGS and not (in_cell and name not in _ROW_TAGS)
+        opens_cell = name in _CELL_TAGS and not closing
         gap = text[run_end:start] if run_start >= 0 else "x"
         if not gap.strip():
-            block = block or name in _BLOCK_TAGS
-            cell = cell or name in _CELL_TAGS
+            block = block or is_block
+            cells += opens_cell
             run_end, spaced = end, spaced or bool(gap)
             continue
         flush()
         if run_start >= 0:
             pos = run_end
-        run_start, run_end, block, spaced = start, end, name in _BLOCK_TAGS, False
-        cell = name in _CELL_TAGS
+        run_start, run_end, block, spaced = start, end, is_block, False
+        cells = int(opens_cell)
     flush()
     if run_start >= 0:
         pos = run_end

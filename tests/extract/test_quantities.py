@@ -8,6 +8,7 @@ from typing import Any, cast
 import attrs
 import pytest
 
+from shanxi_poverty import parse_document
 from shanxi_poverty.document import Damage, Document, Duplicate, OffsetMap, TextBuilder
 from shanxi_poverty.extract import (
     Exclusion,
@@ -228,6 +229,7 @@ def test_numeral_kind() -> None:
         ("五年前,张云娥来到石板上村", ExclusionReason.DATE, "五年前"),
         ("2021-01-20 10:34:19 来源:山西日报", ExclusionReason.DATE, "2021-01-20 10:34:19"),
         ("发布时间 10:34", ExclusionReason.TIME, "10:34"),
+        ("表1 衔接资金（单位：万元）", ExclusionReason.OTHER, "万"),
         ("在22个省级重点帮扶县中名列第6", ExclusionReason.ORDINAL, "第6"),
         ("选派第一书记和工作队", ExclusionReason.ORDINAL, "第一"),
         ("全面建设社会主义现代化国家、向第二个百年奋斗目标进军", ExclusionReason.ORDINAL, "第二"),
@@ -496,3 +498,35 @@ def test_adjacent_mentions_form_a_list() -> None:
     """Two figures with nothing between them (233户764人) are one enumeration."""
     found = _mentions("共有建档立卡贫困户233户764人")
     assert [(m.text, m.list_id, m.list_index) for m in found] == [("233户", 1, 0), ("764人", 1, 1)]
+
+
+def test_table_cells_take_the_unit_of_their_column_header() -> None:
+    """A bare number that is a whole cell of a table (tab-separated lines, the first the
+    header) takes the unit its column header names in brackets, with its multiplier; the
+    header's words are its subject, and the row's place its region."""
+    raw = (
+        "<html><body><h1>运城市脱贫攻坚工作综述</h1><table>"
+        "<tr><th>县名</th><th>脱贫人口（人）</th><th>衔接资金（单位：万元）</th><th>备注</th></tr>"
+        "<tr><td>夏县</td><td>65432</td><td>1.5</td><td>12</td></tr>"
+        "<tr><td>平陆县</td><td>43,210</td><td></td><td>7</td></tr>"
+        "</table><p>全市脱贫12万人。</p></body></html>"
+    )
+    doc = parse_document(raw, name="page.html")
+    found = {m.provenance.text: m for m in extract(doc) if m.provenance}
+    assert (found["65432"].value, found["65432"].unit) == (Decimal(65432), "人")
+    assert (found["1.5"].value, found["1.5"].unit) == (Decimal(15000), "元")
+    assert found["43,210"].value == Decimal(43210)
+    assert found["65432"].subject == "脱贫人口"
+    assert found["65432"].indicator is not None
+    assert [r.name for r in found["65432"].regions] == ["夏县"]
+    assert [r.name for r in found["43,210"].regions] == ["平陆县"]
+    # a column without a unit in its header gives its numbers none: they stay excluded
+    assert "12" not in found
+    assert "7" not in found
+    assert "12万人" in found
+
+
+def test_tab_lines_without_unit_headers_give_no_figures() -> None:
+    """Tabs alone make no table figure: the header must name a unit."""
+    doc = Document.from_text("县名\t人口\n夏县\t65432\n")
+    assert [m.text for m in extract_mentions(doc)] == []

@@ -146,6 +146,8 @@ FIXED_RULES: Final = (
         r"〔[0-9]{4}〕[0-9]++号|[（(][0-9]{4}[)）][0-9]++号",
         "url_or_id",
     ),
+    # a unit declaration (单位：万元, a table's header or caption) states no amount
+    Rule("unit_declaration", r"单位\s{0,2}[:：]\s{0,3}\K[十百千万亿萬億]++", "other"),
     Rule(
         "year",
         rf"{_YEAR_DIGITS}(?=\s?年|[-—－~～至到]{_YEAR_DIGITS}\s?年)|{_CN_YEAR}(?=年)"

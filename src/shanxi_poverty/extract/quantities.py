@@ -14,7 +14,10 @@ and gives each run exactly one fate:
 4. ``百分之 number`` / ``number 分之 number``: a percentage;
 5. a bare 万/亿 number before a noun that implies its unit (329万贫困人口): a mention
    with ``implied_unit``;
-6. anything else: an :class:`Exclusion` with reason ``other`` (or ``damaged``).
+6. a bare number that is a whole table cell, in a column whose header names a unit in
+   brackets (65432 under 脱贫人口（人）): a mention with ``implied_unit`` and the header's
+   words as its subject;
+7. anything else: an :class:`Exclusion` with reason ``other`` (or ``damaged``).
 """
 
 from __future__ import annotations
@@ -158,6 +161,8 @@ class _Candidate:
     numeral: Numeral = Numeral.ARABIC
     #: end of the span plus a following qualifier word (for list detection)
     tail: int = 0
+    #: what a table column counts (脱贫人口 of a 脱贫人口（人） header), for context
+    subject: str | None = None
 
 
 _PERCENT_SCALE: Final = {"百": Decimal(1), "千": Decimal("0.1")}
@@ -187,6 +192,49 @@ class _NotQuantityError(Exception):
         self.reason = reason
 
 
+#: A table header cell ending in its unit in brackets: 脱贫人口（人）, 资金(万元), 增长（%）,
+#: 投入（单位：万元）.
+_HEADER_UNIT: Final = re.compile(
+    r"^\s*+(.{0,20}?)\s*+[（(]\s*+(?:单位\s*+[:：]\s*+)?([^（()）\s]{1,5})\s*+[）)]\s*+$"
+)
+
+
+def _table_cells(text: str) -> dict[int, tuple[int, str, str]]:
+    """The cells of the tables of ``text`` (runs of lines of tab-separated cells, the first
+    line the header) that lie in a column whose header names a unit: cell start (its first
+    non-blank character) → (cell end, unit word, the header's words)."""
+    cells: dict[int, tuple[int, str, str]] = {}
+    header: list[tuple[str, str] | None] | None = None
+    line_start = 0
+    for line in text.split("\n"):
+        if "\t" not in line:
+            header = None  # a line without cells ends the table
+        elif header is None:
+            header = [_column_unit(cell) for cell in line.split("\t")]
+        else:
+            at = line_start
+            for cell, unit in zip(line.split("\t"), header, strict=False):
+                value = cell.strip()
+                if unit is not None and value:
+                    start = at + cell.index(value)
+                    cells[start] = (start + len(value), *unit)
+                at += len(cell) + 1
+        line_start += len(line) + 1
+    return cells
+
+
+def _column_unit(cell: str) -> tuple[str, str] | None:
+    """The unit word and the words of a header cell that ends in a known unit in brackets."""
+    m = _HEADER_UNIT.match(cell)
+    if m is None:
+        return None
+    try:
+        split_unit(m[2])
+    except UnknownUnitError:
+        return None
+    return m[2], m[1]
+
+
 class _Scanner:
     """One pass over one document."""
 
@@ -199,6 +247,7 @@ class _Scanner:
         self.run_blocks = self._run_blocks()
         self.range_ids = itertools.count(1)
         self.bare_list_failed_until = 0
+        self.table_cells = _table_cells(self.text) if "\t" in self.text else {}
 
     # -- exclusions by pattern -------------------------------------------------------------
 
@@ -579,13 +628,31 @@ class _Scanner:
         if quantity is not None:
             done = self.finish(quantity)
             return [done] if done is not None else []
-        for reader in (self.read_range, self.read_bare_list, self._read_implied_list):
+        for reader in (
+            self.read_range,
+            self.read_bare_list,
+            self._read_implied_list,
+            self._read_table_cell,
+        ):
             found = reader(start, end)
             if found:
                 done_all = [self.finish(c) for c in found]
                 if all(d is not None for d in done_all):
                     return [d for d in done_all if d is not None]
         return []
+
+    def _read_table_cell(self, start: int, end: int) -> list[_Candidate] | None:
+        """A bare number that is a whole table cell, in a column whose header gives the unit
+        (65432 under 脱贫人口（人）); the header's words are its subject."""
+        cell = self.table_cells.get(start)
+        if cell is None or cell[0] != end:
+            return None
+        _, unit, subject = cell
+        found = self._implied_candidate(
+            start, end, self.text[start:end], unit, inside=False, post=None, tail=end
+        )
+        found.subject = subject
+        return [found]
 
     def _read_implied_list(self, start: int, end: int) -> list[_Candidate] | None:
         implied = self.read_implied(start, end) or self.read_implied_before(start, end)
@@ -732,6 +799,7 @@ def scan(doc: Document, *, errors: Literal["mark", "drop"] = "mark") -> ScanResu
             provenance=provenance,
             corrupted=corrupted,
             range_id=cand.range_id,
+            subject=cand.subject,
         )
         list_id, list_index = lists.get(i, (None, None))
         written = cand.unit_label if cand.implied else cand.multiplier + cand.unit_word
