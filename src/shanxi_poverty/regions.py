@@ -194,7 +194,6 @@ class _SettlementRules:
         return any(n <= pos and text[pos - n : pos] in group for n, group in self.boundary_words)
 
 
-@functools.cache
 def _township_end(stem: str, words: _PlaceWords) -> int:
     """Where a township name ends inside a village stem (昕水镇白 → 3), or 0: a township
     suffix after at least two characters and before at least one."""
@@ -202,6 +201,7 @@ def _township_end(stem: str, words: _PlaceWords) -> int:
     return at + 1 if 2 <= at < len(stem) - 1 else 0  # noqa: PLR2004 - a two-character stem
 
 
+@functools.cache
 def _settlement_rules(words: _PlaceWords) -> _SettlementRules:
     suffixes: list[_Suffix] = [
         *((s, RegionLevel.TOWNSHIP, False) for s in words.township),
