@@ -149,7 +149,8 @@ def _pint_split_unit(unit: str) -> tuple[Decimal, str]:
     registry = unit_registry()
     name = _pint_name(unit)
     if name in _defined_names():  # 千瓦 is a unit, though pint also reads it as 千 + 瓦
-        return Decimal(1), _PINT_TO_LABEL.get(registry.get_name(name), registry.get_name(name))
+        canonical = registry.get_name(name)
+        return Decimal(1), _PINT_TO_LABEL.get(canonical, canonical)
     try:
         candidates = registry.parse_unit_name(name)
     except (AttributeError, ValueError) as exc:  # pragma: no cover - pint internals
