@@ -659,3 +659,26 @@ def test_examples_inside_a_place_named_before_them(
 ) -> None:
     """Places followed by 等 after another place in their clause are examples inside it."""
     assert _regions(_resolve(text, home="吕梁市")[figure]) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "year"),
+    [("2022-01-10", 2021), ("2022-02-28", 2021), ("2021-12-15", 2021), (None, None)],
+)
+def test_past_year_in_a_january_review(published: str | None, year: int | None) -> None:
+    """一年来 is the publication year, or the year before in a text published by the end of
+    February (a year-end review); the gold's 一年来 of a December text is that year."""
+    ms = _resolve("一年来，全省共安排衔接资金203.4亿元。", published=published)
+    assert ms["203.4亿元"].year == year
+
+
+def test_time_after_a_reporting_clause_opens_the_paragraph() -> None:
+    """记者从…获悉，2021年，… : the time after a clause saying where the news comes from still
+    opens the paragraph and dates its later sentences."""
+    ms = _resolve(
+        "本报讯 记者从省乡村振兴局获悉，2021年，全省脱贫人口人均纯收入达到11920元。"
+        "全省35.6万户监测对象全部落实帮扶措施。"
+    )
+    assert ms["35.6万户"].year == 2021
+    ms = _resolve("记者在大同采访时看到，2021年，全省新增就业1200人。全省新建大棚300座。")
+    assert ms["300座"].year is None

@@ -37,14 +37,15 @@ position (今年, 去年, 前年, 今年以来, 年内, 一年来, 上半年, �
 characters of their clause, not counting an opening dateline such as 本报讯（记者 赵刚）, or
 after a subject holding a figure, or before a predicate such as 为/达到) against the publication
 date (当年 after a year named in its sentence is that year), or a plan period (十三五 =
-2016–2020).  全年 and 年末 take the year of the last anchor with a year before them in their
-article (a statistical bulletin's 2020年 title; not the year of a date such as 2021年3月20日,
-nor of a from-value).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an
-anchor.  A year after 由/从 and before 的 (由2014年的17.1%降至0) dates only the figures right
-after it (one, or one list), not the value they change to or later clauses.  目前/当前 state no
-year: a figure after them gets none, as with 截至目前.  Annual averages (年均增长11.4%) keep
-their period and no single year.  For an undated document the publication year is estimated as
-the latest year the text names (not counting targets such as 到2025年).
+2016–2020); 一年来 in a text published in January or February is the year before.  全年 and 年末
+take the year of the last anchor with a year before them in their article (a statistical
+bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a from-value).  A
+year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an anchor.  A year after 由/从
+and before 的 (由2014年的17.1%降至0) dates only the figures right after it (one, or one list),
+not the value they change to or later clauses.  目前/当前 state no year: a figure after them
+gets none, as with 截至目前.  Annual averages (年均增长11.4%) keep their period and no single
+year.  For an undated document the publication year is estimated as the latest year the text
+names (not counting targets such as 到2025年).
 
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
 figure (up to the next clause or list boundary after it, passing over a bracketed aside such
@@ -166,6 +167,10 @@ _RELATIVE: Final = re.compile(
 _YEAR_PART_TAIL: Final = re.compile(r"半年|季度")
 _YEAR_PART: Final = re.compile(r"[上下]半年|前三季度|第?[一二三四]季度")
 _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1}
+#: "Over the past year": the publication year, or the year before when the text is published
+#: by the end of February (the year-end reviews of January).
+_PAST_YEAR: Final = frozenset({"一年来", "近一年来", "过去一年"})
+_LOOKS_BACK_UNTIL: Final = 2
 #: 当年: "that year", the publication year unless a year was named before it in its sentence.
 _THAT_YEAR: Final = "当年"
 #: A relative expression anchors the figures after it when at most ``_MAX_OPENER``
@@ -218,6 +223,11 @@ _DATELINE: Final = re.compile(
     r"(?:[^，,。；;\n（(]{0,10}讯\s{0,2})?[（(][^（()）\n]{1,40}[）)]\s{0,2}"
 )
 _COORDINATORS: Final = frozenset({"、", "和", "与", "及", "以及"})
+#: A first clause that only says where the news comes from (本报讯 记者从省乡村振兴局获悉，):
+#: a time right after it still opens the paragraph.
+_REPORTING_FRAME: Final = re.compile(
+    r"(?:[^，,。；;\n]{0,10}讯\s{0,2})?[^，,。；;\n]{0,30}(?:获悉|了解到|得知)[，,：:]"
+)
 #: Before a place: it is what the figure is compared with (增速高于全省平均水平1.3个百分点,
 #: 比全国高2个百分点), not what it is about.
 _COMPARED_WITH: Final = frozenset(
@@ -366,8 +376,9 @@ def _date(year: int | None, month: str | None, day: str | None) -> dt.date | Non
         return None
 
 
-def _find_times(text: str, doc_year: int | None) -> list[_Time]:
-    """Every time anchor of the text, in order."""
+def _find_times(text: str, doc_year: int | None, doc_month: int | None = None) -> list[_Time]:
+    """Every time anchor of the text, in order; ``doc_month`` is the publication month, when
+    known (一年来 in January looks back over the year before)."""
     times: list[_Time] = []
     taken: set[int] = set()  # positions already inside an anchor (anchors are short)
 
@@ -427,9 +438,11 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             ):
                 continue  # 2015年，右玉县当年…: the year just named, which dates it already
             since = text.startswith("以来", end)
+            offset = _RELATIVE_OFFSET.get(word, 0)
+            if word in _PAST_YEAR and doc_month is not None and doc_month <= _LOOKS_BACK_UNTIL:
+                offset = -1  # 一年来 in a review of January or February: the year just ended
             time = TimeReference(
-                year=doc_year + _RELATIVE_OFFSET.get(word, 0),
-                expression=word + ("以来" if since else ""),
+                year=doc_year + offset, expression=word + ("以来" if since else "")
             )
             add(start, end + (2 if since else 0), time)
     for m in _PLAN.finditer(text):
@@ -460,7 +473,8 @@ class _Resolver:
         self.doc_year = date.year if date is not None else _estimated_year(self.text)
         self.homes = self._homes()
         self.article_starts = [start for start, _ in self.homes]
-        self.times = self._with_full_years(_find_times(self.text, self.doc_year))
+        month = date.month if date is not None else None
+        self.times = self._with_full_years(_find_times(self.text, self.doc_year, month))
         self.time_starts = [t.start for t in self.times]
         self.named_places: list[_Place] = []  # single named places, set by _find_places
         self.places = self._find_places()
@@ -784,14 +798,16 @@ class _Resolver:
 
     def _paragraph_openers(self) -> dict[int, _Time]:
         """Paragraph start → the time the paragraph opens on, alone in its first clause
-        (2020年，… 今年以来，… 截至2020年底，…; after a dateline, 本报讯（记者 赵刚）去年，…)."""
+        (2020年，… 今年以来，… 截至2020年底，…; after a dateline, 本报讯（记者 赵刚）去年，…,
+        or a clause saying where the news comes from, 记者从省乡村振兴局获悉，2021年，…)."""
         openers: dict[int, _Time] = {}
         for anchor in self.times:
             p_start = _piece(self.paragraphs, anchor.start)[1]
+            lead = _without_dateline(self.text[p_start : anchor.start])
             if (
                 p_start not in openers
                 and _OPENER_END.match(self.text, anchor.end)
-                and not _without_dateline(self.text[p_start : anchor.start]).strip()
+                and (not lead.strip() or _REPORTING_FRAME.fullmatch(lead.strip()))
             ):
                 openers[p_start] = anchor
         return openers
