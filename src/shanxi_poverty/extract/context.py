@@ -213,10 +213,10 @@ _MAX_OPENER: Final = 2  # characters of a clause before a relative time word
 _CLAUSE_STOPS: Final = "，,。；;\n"
 _SENTENCE_STOPS: Final = "。！？!?\n"
 _ARABIC_DIGIT: Final = re.compile(r"[0-9０-９]")
+#: More or less than: after these, a time word or a place is what something is compared with.
+_MORE_OR_LESS: Final = frozenset({"超过", "高于", "低于", "多于", "少于"})
 #: Words after which a relative time word is what something is compared with.
-_COMPARED_VERBS: Final = frozenset(
-    {"超过", "高于", "低于", "多于", "少于", "不如", "与", "和", "同", "跟", "于"}
-)
+_COMPARED_VERBS: Final = _MORE_OR_LESS | {"不如", "与", "和", "同", "跟", "于"}
 #: A dateline and byline opening a paragraph: 本报讯（记者 赵刚）, 吕梁日报讯(记者 王强),
 #: （记者 刘芳）.
 _DATELINE: Final = re.compile(
@@ -230,9 +230,7 @@ _REPORTING_FRAME: Final = re.compile(
 )
 #: Before a place: it is what the figure is compared with (增速高于全省平均水平1.3个百分点,
 #: 比全国高2个百分点), not what it is about.
-_COMPARED_WITH: Final = frozenset(
-    {"比", "较", "高于", "低于", "快于", "慢于", "多于", "少于", "超过", "超出"}
-)
+_COMPARED_WITH: Final = _MORE_OR_LESS | {"比", "较", "快于", "慢于", "超出"}
 #: After named places: they are examples of more (壶关县、平顺县等8个贫困县).
 _ET_CETERA: Final = "等"
 
@@ -424,9 +422,9 @@ def _find_times(text: str, doc_year: int | None, doc_month: int | None = None) -
         relatives = [(m.start(), m.end(), m["word"]) for m in _RELATIVE.finditer(text)]
         relatives += _year_parts(text)
         for start, end, word in sorted(relatives):
-            opener = _without_dateline(text[_start_before(text, start, _CLAUSE_STOPS) : start])
             if _after_comparison(text, start):
                 continue
+            opener = _without_dateline(text[_start_before(text, start, _CLAUSE_STOPS) : start])
             if (
                 len(opener) > _MAX_OPENER
                 and not _RELATIVE_FOLLOWERS.match(text, end)
