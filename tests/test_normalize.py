@@ -269,6 +269,15 @@ def test_noise_rules_load() -> None:
         "晋公网安备 14010502000001号",
         "相关新闻：",
         "全市新增高标准农田12万亩（2022-03-08）",
+        "首页 | 政务公开 | 新闻中心 | 政务服务 | 互动交流",
+        "岚县人民政府门户网站",
+        "www.sxlanxian.gov.cn",
+        "大公报 大公网",
+        "【字体：大 中 小】 【打印】 【关闭】",
+        "主办单位：岚县人民政府办公室  承办单位：岚县融媒体中心",
+        "网站标识码：1411270001  建议使用1366×768分辨率浏览",
+        "©2019 大公网 版权所有",
+        "【相关新闻】 • 山西：光伏扶贫惠及贫困户逾25万户",
     ],
 )
 def test_normalize_noise_drops_boilerplate(line: str) -> None:
@@ -283,12 +292,24 @@ def test_normalize_noise_drops_boilerplate(line: str) -> None:
         "全市新增高标准农田12万亩，比上年增加2万亩（2022-03-08）",  # a sentence
         "电话回访贫困户1200户。",
         "相关新闻报道显示，全省新增就业1.2万人。",
+        "织密防返贫保障网",  # a heading ending in 网
+        "产业、就业、兜底|三管齐下",  # two items are no menu
     ],
 )
 def test_normalize_noise_keeps_body_lines_like_page_furniture(line: str) -> None:
     """Lines that only resemble breadcrumbs, footers or related links stay."""
     source = f"正文一。\n{line}\n正文二。"
     assert normalize_noise(source)[0] == source
+
+
+def test_related_headlines_go_with_their_heading() -> None:
+    """The short headlines listed under 往期回顾/相关新闻 are dropped with it, up to the first
+    line that is a sentence; their figures are not the article's."""
+    source = (
+        "正文一。\n👇往期回顾👇\n\n▶ 隰县：2000余名脱贫劳动力实现就业\n"
+        "▶ 玉露香梨出口突破五千吨\n正文二，全县新增就业1200人。"
+    )
+    assert normalize_noise(source)[0] == "正文一。\n\n正文二，全县新增就业1200人。"
 
 
 def test_kept_noise_is_reported_not_dropped() -> None:
@@ -374,6 +395,16 @@ def test_noise_rules_skip_lines_longer_than_their_bound() -> None:
     long_line = "这一行很长，提到噪声。"
     assert (
         normalize_noise(f"正文。\n{long_line}\n正文。", [rule])[0] == f"正文。\n{long_line}\n正文。"
+    )
+
+
+def test_layout_keeps_table_rows_apart() -> None:
+    """Rows of a table printed as text are never joined like lines cut mid-sentence, and a
+    name padded to its column's width (兴  县) loses its padding."""
+    text = "县（区）      人均可支配收入\n离石区        12,456\n兴  县        8,912\n"
+    assert (
+        normalize_layout(text)[0]
+        == "县（区）      人均可支配收入\n离石区        12,456\n兴县        8,912"
     )
 
 

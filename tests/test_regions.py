@@ -321,3 +321,24 @@ def test_divisions_only(text: str, left_out: list[str]) -> None:
     divisions = find_regions(text, settlements=False)
     assert divisions == [m for m in everything if m.region.code is not None]
     assert [m.text for m in everything if m not in divisions] == left_out
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("岚城镇地处县城周边", ["岚城镇"]),
+        ("，古城镇的群众", ["古城镇"]),
+        ("岚县岚城镇", ["岚县", "岚城镇"]),
+        ("王家村是岚城镇最大的种植村", ["王家村", "岚城镇"]),
+        ("北关村土地平坦", ["北关村"]),
+        # common nouns stay common nouns
+        ("推进小城镇建设，加快城镇化", []),
+        ("回到家乡，城乡居民，老家乡亲", []),
+        ("传承乡土文化，浓浓乡愁", []),
+        ("最大的种植村和养殖村", []),
+    ],
+)
+def test_settlement_names_beside_common_nouns(text: str, names: list[str]) -> None:
+    """城 and 家 end township stems only where the stem stands alone (岚城镇, not 小城镇 or
+    家乡); villages may end in 家 (王家村) and be followed by 土 (村土地)."""
+    assert [m.text for m in find_regions(text)] == names

@@ -108,7 +108,9 @@ class _ReferenceScanner(_Scanner):
                 continue
             for suffix, level, needs_region in suffixes:
                 end = i + len(suffix)
-                if not text.startswith(suffix, i) or text.startswith(words.suffix_bad_follow, end):
+                if not text.startswith(suffix, i) or text.startswith(
+                    words.bad_follow_of(suffix), end
+                ):
                     continue
                 townships = {e for _s, e, lvl in found if lvl is RegionLevel.TOWNSHIP}
                 located = self._ref_stem_start(i, {c.end for c in admin} | townships)
@@ -119,6 +121,12 @@ class _ReferenceScanner(_Scanner):
                 if stem[0] in words.stem_bad_start or stem.endswith(words.stem_bad_end):
                     continue
                 if level is RegionLevel.VILLAGE and stem.endswith(words.village_stem_bad_end):
+                    continue
+                if (
+                    level is RegionLevel.TOWNSHIP
+                    and stem.endswith(words.township_stem_bad_end)
+                    and not (len(stem) == 2 and stem[0] not in words.township_short_stem_bad_start)
+                ):
                     continue
                 if any(
                     p in covered or any(s <= p < e for s, e, _ in found) for p in range(start, i)
@@ -197,7 +205,7 @@ def _random_texts(count: int, seed: int) -> list[str]:
     lefts += WORDS.blocked
     stems = list("东西南北大小张王李赵沟河峪坪家堡寨上下前后新石马杨个各村乡镇")
     suffixes = ["镇", "乡", "村", "街道", "社区", "村", "镇", "街", "社"]
-    follows = ["", "", "", "", "。", "\n", "2", *WORDS.suffix_bad_follow, *names[::20]]
+    follows = ["", "", "", "", "。", "\n", "2", *WORDS.bad_follow_of("乡"), *names[::20]]
     follows += [*WORDS.closers, *WORDS.separators]
 
     def phrase() -> str:

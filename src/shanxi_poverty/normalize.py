@@ -161,6 +161,12 @@ _SENTENCE_PUNCT: Final = re.compile(r"[,，、;；:：。！？!?]")
 _CLAUSE_PUNCT: Final = re.compile(r"[,，、;；。]")
 _BYLINE_START: Final = re.compile(r"(?:本报讯|本报记者|记者|通讯员|（记者|\(记者)")
 _JOINABLE_LENGTH: Final = 30
+#: Cells of a table row printed as text: a tab, or a run of spaces between two characters.
+_TABLE_GAP: Final = re.compile(r"\t|\S[ \u3000]{2,}+\S")
+#: A one-character name padded to the width of three in a table (兴  县, 临　县).
+_PADDED_NAME: Final = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]([ \u3000]{1,4}+)[县区市旗](?![\u4e00-\u9fff])"
+)
 
 
 def compose(text: str, *steps: Step) -> tuple[str, OffsetMap]:
@@ -501,6 +507,8 @@ def _joinable(prev: str, nxt: str) -> bool:
         return False
     if _BYLINE_START.match(nxt) or prev[-1] == "摄" or not _SENTENCE_PUNCT.search(nxt):
         return False
+    if _TABLE_GAP.search(prev) or _TABLE_GAP.search(nxt):  # rows of a table printed as text
+        return False
     return len(prev) >= _JOINABLE_LENGTH or bool(_CLAUSE_PUNCT.search(prev))
 
 
@@ -540,8 +548,21 @@ def normalize_layout(text: str, *, rejoin: bool = True) -> tuple[str, OffsetMap]
                 b.replace("\n\n\n" if big else "\n", prev_end, start)
         else:
             b.drop(0, start)
-        b.keep(start, end)
+        _keep_row(b, text, start, end)
     return b.build()
+
+
+def _keep_row(b: TextBuilder, text: str, start: int, end: int) -> None:
+    """Keep a paragraph; in a table row, without the spaces that pad a one-character name
+    to its column's width (兴  县 → 兴县)."""
+    if "\t" not in text[start:end] and _TABLE_GAP.search(text, start, end) is None:
+        b.keep(start, end)
+        return
+    for padded in _PADDED_NAME.finditer(text, start, end):
+        b.keep(start, padded.start(1))
+        b.drop(padded.start(1), padded.end(1))
+        start = padded.end(1)
+    b.keep(start, end)
 
 
 @attrs.frozen
@@ -556,6 +577,9 @@ class NoiseRule:
         action: ``"drop"`` removes the line; ``"keep"`` only reports it.
         max_length: the longest (stripped) line the rule can match, if it is bounded;
             longer lines, such as body paragraphs, are not searched.
+        followed_by: lines of the same block, if the rule heads a block: the lines right
+            after a matching line (blank lines aside) that match this pattern go with it
+            (the related headlines under 相关新闻).
     """
 
     name: str
@@ -563,6 +587,7 @@ class NoiseRule:
     pattern: re.Pattern[str]
     action: str = "drop"
     max_length: int | None = None
+    followed_by: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -576,6 +601,7 @@ def load_noise_rules() -> tuple[NoiseRule, ...]:
             pattern=re.compile(str(entry["pattern"])),
             action=str(entry.get("action", "drop")),
             max_length=int(entry["max_length"]) if "max_length" in entry else None,
+            followed_by=re.compile(str(entry["followed_by"])) if "followed_by" in entry else None,
         )
         for entry in data.get("line", [])
     )
@@ -604,13 +630,22 @@ def _noise_lines(text: str, rules: tuple[NoiseRule, ...]) -> tuple[tuple[int, in
     noise of."""
     found = []
     bounds, by_size = _rules_by_line_size(rules)
+    block: NoiseRule | None = None  # the rule whose block the lines still continue
     for start, end in _lines(text):
         line = text[start:end].strip()
+        if block is not None and block.followed_by is not None:
+            if not line:
+                continue
+            if block.followed_by.search(line):
+                found.append((start, end, block))
+                continue
+            block = None
         # Rule by rule: one pattern joining them all was 1.5-6x slower per line, as the
         # engine then loses each rule's anchor and literal prefix.
         for rule, pattern in by_size[bisect.bisect_left(bounds, len(line))]:
             if pattern.search(line):
                 found.append((start, end, rule))
+                block = rule
                 break
     return tuple(found)
 

@@ -1,10 +1,11 @@
 """Numbers as Chinese news write them, read exactly as :class:`~decimal.Decimal`.
 
-Arabic digits (ASCII or full-width, with a decimal point and ``,`` thousands separators),
-Chinese numerals (两, 十三, 一千二百, 〇, 零, 廿, financial 壹贰叁, 点 decimals as in 十五点五),
-the two mixed (``2.3亿``, ``7千``, ``1.5萬``, ``3万5千``), digit-by-digit years (二〇二一),
-percentages (``96%``, ``百分之九十六``) and fractions (``三分之一``).  Arithmetic is Decimal
-throughout: ``2.3亿`` is exactly ``230000000``, never the float ``229999999.99999997``.
+Arabic digits (ASCII or full-width, with a decimal point and thousands separated by ``,`` or
+a space), Chinese numerals (两, 十三, 一千二百, 〇, 零, 廿, financial 壹贰叁, 点 decimals as in
+十五点五), the two mixed (``2.3亿``, ``7千``, ``1.5萬``, ``3万5千``), digit-by-digit years
+(二〇二一), percentages (``96%``, ``百分之九十六``) and fractions (``三分之一``).  Arithmetic is
+Decimal throughout: ``2.3亿`` is exactly ``230000000``, never the float
+``229999999.99999997``.
 
 >>> parse_number("2.3亿")
 Decimal('230000000')
@@ -78,6 +79,7 @@ _DECIMAL_BIG_UNIT: Final = re.compile(r"(?<![0-9.])([0-9]++(?:\.[0-9]++)?+)([万
 _PERCENT_SIGNS: Final = ("%", "％")
 _PERCENT_WORDS: Final[dict[str, str]] = {"百分之": "%", "千分之": "‰"}
 _THOUSANDS_GROUP: Final = 3
+_THOUSANDS_SEPARATORS: Final = ", \u00a0\u2009\u202f"
 
 
 @attrs.frozen
@@ -109,11 +111,13 @@ def _read_arabic(text: str, pos: int) -> tuple[Decimal, int]:
     while end < n and text[end] in _ASCII_DIGITS:
         end += 1
     digits = text[pos:end]
-    # thousands separators: ',' followed by exactly three digits
+    # thousands separators followed by exactly three digits: ',' after any digits, a space
+    # only after a first group of one to three (12 345, not two table cells 2020 123)
+    separators = "," if end - pos > _THOUSANDS_GROUP else _THOUSANDS_SEPARATORS
     while (
         end + _THOUSANDS_GROUP < n + 1
         and end < n
-        and text[end] == ","
+        and text[end] in separators
         and text[end + 1 : end + 1 + _THOUSANDS_GROUP].isascii()
         and text[end + 1 : end + 1 + _THOUSANDS_GROUP].isdigit()
         and len(text[end + 1 : end + 1 + _THOUSANDS_GROUP]) == _THOUSANDS_GROUP

@@ -109,7 +109,10 @@ class _PlaceWords:
     stem_bad_start: frozenset[str]
     stem_bad_end: tuple[str, ...]
     village_stem_bad_end: tuple[str, ...]
+    township_stem_bad_end: tuple[str, ...]
+    township_short_stem_bad_start: frozenset[str]
     suffix_bad_follow: tuple[str, ...]
+    suffix_bad_follow_only: tuple[tuple[str, tuple[str, ...]], ...]
 
     @classmethod
     def from_toml(cls, text: str) -> _PlaceWords:
@@ -135,8 +138,20 @@ class _PlaceWords:
             stem_bad_start=frozenset(stl["stem_not_starting_with"]),
             stem_bad_end=tuple(stl["stem_not_ending_with"]),
             village_stem_bad_end=tuple(stl["village_stem_not_ending_with"]),
+            township_stem_bad_end=tuple(stl["township_stem_not_ending_with"]),
+            township_short_stem_bad_start=frozenset(stl["township_short_stem_not_starting_with"]),
             suffix_bad_follow=tuple(stl["suffix_not_followed_by"]),
+            suffix_bad_follow_only=tuple(
+                (suffix, tuple(after))
+                for suffix, after in stl["suffix_not_followed_by_only"].items()
+            ),
         )
+
+    def bad_follow_of(self, suffix: str) -> tuple[str, ...]:
+        """The words that may not follow ``suffix`` in a name: those of every suffix and
+        its own."""
+        own = dict(self.suffix_bad_follow_only).get(suffix, ())
+        return self.suffix_bad_follow + own
 
 
 @functools.cache
@@ -175,7 +190,7 @@ class _SettlementRules:
     by_first_char: dict[str, tuple[_Suffix, ...]]
     anywhere: tuple[_Suffix, ...]  # empty suffixes, which stand at every position
     suffix_pattern: re.Pattern[str]
-    bad_follow: re.Pattern[str]
+    bad_follow: dict[str, re.Pattern[str]]  # by suffix
     boundary_words: tuple[tuple[int, frozenset[str]], ...]  # by length
 
     def positions(self, text: str) -> Iterator[int]:
@@ -201,6 +216,13 @@ def _township_end(stem: str, words: _PlaceWords) -> int:
     return at + 1 if 2 <= at < len(stem) - 1 else 0  # noqa: PLR2004 - a two-character stem
 
 
+def _short_stem_may_end_as_noun(stem: str, words: _PlaceWords) -> bool:
+    """Whether a township stem is two characters, between a boundary and its suffix (岚城 of
+    岚城镇), so that it may end as a common noun does (城镇, 家乡 need a longer run of
+    characters before the suffix, 加快城镇, or a one-character stem)."""
+    return len(stem) == 2 and stem[0] not in words.township_short_stem_bad_start  # noqa: PLR2004
+
+
 @functools.cache
 def _settlement_rules(words: _PlaceWords) -> _SettlementRules:
     suffixes: list[_Suffix] = [
@@ -219,7 +241,7 @@ def _settlement_rules(words: _PlaceWords) -> _SettlementRules:
         by_first_char={c: tuple(x for x in suffixes if x[0][:1] in ("", c)) for c in first_chars},
         anywhere=tuple(x for x in suffixes if not x[0]),
         suffix_pattern=_suffix_pattern(suffixes, words),
-        bad_follow=re.compile(trie_pattern(words.suffix_bad_follow)),
+        bad_follow={s: re.compile(trie_pattern(words.bad_follow_of(s))) for s, _, _ in suffixes},
         boundary_words=tuple((n, frozenset(ws)) for n, ws in sorted(by_length.items())),
     )
 
@@ -231,7 +253,6 @@ def _suffix_pattern(suffixes: Iterable[_Suffix], words: _PlaceWords) -> re.Patte
     The suffix must not start a compound noun (村民, 乡镇) and must follow a stem character:
     Chinese, not a boundary character, and not a one-character word no stem ends with (农村).
     """
-    follow = trie_pattern(words.suffix_bad_follow)  # matches nothing when there are none
     bad_last = {w for w in words.stem_bad_end if len(w) == 1}
     bad_last_village = bad_last | {w for w in words.village_stem_bad_end if len(w) == 1}
     alts = set()
@@ -239,6 +260,7 @@ def _suffix_pattern(suffixes: Iterable[_Suffix], words: _PlaceWords) -> re.Patte
         if not suffix:
             continue
         escaped = re.escape(suffix)
+        follow = trie_pattern(words.bad_follow_of(suffix))  # matches nothing when none
         last = bad_last_village if level is RegionLevel.VILLAGE else bad_last
         alt = f"{escaped}(?<=[{_CJK_RANGES}]{escaped})"
         if words.boundary_chars or last:
@@ -742,7 +764,7 @@ class _Scanner:
                 if not text.startswith(suffix, i):
                     continue
                 end = i + len(suffix)
-                if rules.bad_follow.match(text, end):
+                if rules.bad_follow[suffix].match(text, end):
                     continue
                 located = self._stem_start(i, ends, rules)
                 if located is None:
@@ -754,6 +776,12 @@ class _Scanner:
                 if stem[0] in words.stem_bad_start or stem.endswith(words.stem_bad_end):
                     continue
                 if level is RegionLevel.VILLAGE and stem.endswith(words.village_stem_bad_end):
+                    continue
+                if (
+                    level is RegionLevel.TOWNSHIP
+                    and stem.endswith(words.township_stem_bad_end)
+                    and not _short_stem_may_end_as_noun(stem, words)
+                ):
                     continue
                 if start < last_end or covered.find(1, start, i) >= 0:
                     continue

@@ -682,3 +682,105 @@ def test_time_after_a_reporting_clause_opens_the_paragraph() -> None:
     assert ms["35.6万户"].year == 2021
     ms = _resolve("记者在大同采访时看到，2021年，全省新增就业1200人。全省新建大棚300座。")
     assert ms["300座"].year is None
+
+
+# -- third probe round ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        # a time word anywhere in its clause anchors the figures after it…
+        ("村里的合作社今年新建日光温室20栋。", "20栋", 2021),
+        ("两地年内累计发放贷款1200万元。", "1200万元", 2021),
+        # …unless it is what something is compared with
+        ("全县产量1.2万吨超过去年。", "1.2万吨", None),
+    ],
+)
+def test_time_word_inside_its_clause(text: str, figure: str, year: int | None) -> None:
+    """今年/去年 after other words of their clause are adverbs of time too."""
+    assert _resolve(text)[figure].year == year
+
+
+def test_base_of_a_multiple_is_not_the_year() -> None:
+    """是2017年的3.5倍 compares with 2017: the multiple and the figures after it keep the
+    year of their sentence."""
+    ms = _resolve("去年该村种薯收入420万元，是2017年的3.5倍；村集体经济收入达到48.6万元。")
+    assert [ms[f].year for f in ("420万元", "3.5倍", "48.6万元")] == [2020, 2020, 2020]
+
+
+def test_day_later_than_publication_is_of_the_year_before() -> None:
+    """2月27日 in a report of 26 January is last year's 27 February."""
+    ms = _resolve("2月27日，全县退出贫困县序列，实施项目216个。", published="2021-01-26")
+    assert ms["216个"].year == 2020
+    ms = _resolve("1月12日，全县实施项目216个。", published="2021-01-26")
+    assert ms["216个"].year == 2021
+
+
+@pytest.mark.parametrize("word", ["近日", "日前", "昨天", "今天"])
+def test_recent_days_are_of_the_publication_year(word: str) -> None:
+    """近日/日前/昨天 date an event just before publication."""
+    ms = _resolve(f"{word}，左权县举办展销会，签约金额达2350万元。", published="2024-01-15")
+    assert ms["2350万元"].year == 2024
+
+
+def _resolve_sections(text: str, sections: list[str], **meta: str) -> dict[str, Measurement]:
+    doc = Document.from_text(
+        text,
+        name="t.txt",
+        meta=DocumentMeta(sections=sections, **meta),
+    )
+    return {m.provenance.text: m for m in extract(doc) if m.provenance}
+
+
+def test_section_heading_names_the_year_of_its_section() -> None:
+    """A section heading naming one year (一、过去一年…工作回顾 in January 2021) dates the
+    figures of its section that have no time of their own, but not totals over years."""
+    text = (
+        "一、过去一年工作回顾\n城镇新增就业2100人。\n五年来，全县累计脱贫2.37万户。\n"
+        "二、2021年主要目标\n新增就业2000人以上。"
+    )
+    ms = _resolve_sections(
+        text,
+        ["一、过去一年工作回顾", "二、2021年主要目标"],
+        published="2021-01-26",
+        home_region="天镇县",
+    )
+    assert ms["2100人"].year == 2020
+    assert ms["2.37万户"].year is None
+    assert ms["2000人"].year == 2021
+
+
+def test_section_heading_names_the_place_of_its_section() -> None:
+    """A section heading naming one county (在临县碛口看红枣) is the home region of its
+    section: 全县 and figures without a place are of it."""
+    text = (
+        "吕梁市脱贫人口31.8万人。\n在临县碛口看红枣\n县里的驻村名单很长：全县263支驻村工作队。\n"
+        "兴县的光伏\n村级光伏电站386座。"
+    )
+    ms = _resolve_sections(text, ["在临县碛口看红枣", "兴县的光伏"], home_region="吕梁市")
+    assert _regions(ms["263支"]) == ["临县"]
+    assert _regions(ms["386座"]) == ["兴县"]
+    assert _regions(ms["31.8万人"]) == ["吕梁市"]
+
+
+def test_county_word_skips_wider_places_of_its_sentence() -> None:
+    """临县是全国有名的红枣之乡，全县…: 全县 is 临县, though 全国 comes between."""
+    ms = _resolve("临县是全国有名的红枣之乡，全县红枣种植面积82万亩。", home="兴县")
+    assert _regions(ms["82万亩"]) == ["临县"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "region"),
+    [
+        # a township named after its county seat (岚城镇), standing alone
+        ("岚城镇地处县城周边，辖28个行政村。", "28个", "岚城镇"),
+        # 王家村: 家 ends village names; only 家乡 is a common noun
+        ("王家村是全镇最大的种植村，全村共有农户436户。", "436户", "王家村"),
+        # 村土地: 土 after 村 is land, not 乡土
+        ("北关村土地平坦，村里的合作社新建温室20栋。", "20栋", "北关村"),
+    ],
+)
+def test_settlement_names(text: str, figure: str, region: str) -> None:
+    """Township and village names that common nouns used to hide."""
+    assert _regions(_resolve(text, home="岚县")[figure]) == [region]

@@ -18,7 +18,7 @@ from shanxi_poverty.extract import (
     extract_mentions,
     scan,
 )
-from shanxi_poverty.model import Numeral, Qualifier, Span
+from shanxi_poverty.model import Measurement, Numeral, Qualifier, Span
 
 
 def _mentions(text: str) -> list[Mention]:
@@ -77,6 +77,11 @@ def _summary(text: str) -> list[tuple[str, str | None, str, str]]:
         ("总装机容量8.5万千瓦", "8.5万千瓦", "85000", "千瓦", "万千瓦"),
         ("电站装机300千瓦", "300千瓦", "300", "千瓦", "千瓦"),
         ("硬化道路120千米", "120千米", "120", "公里", "千米"),
+        # thousands grouped by a space or a thin space, after a first group of 1-3 digits
+        ("人均可支配收入12 345元", "12 345元", "12345", "元", "元"),
+        ("资金1\u2009234.5万元", "1\u2009234.5万元", "12345000", "元", "万元"),
+        ("2020 123人", "123人", "123", "人", "人"),
+        ("共1 2345人", "2345人", "2345", "人", "人"),
     ],
 )
 def test_value_unit_and_span(text: str, span: str, value: str, unit: str, written: str) -> None:
@@ -530,3 +535,90 @@ def test_tab_lines_without_unit_headers_give_no_figures() -> None:
     """Tabs alone make no table figure: the header must name a unit."""
     doc = Document.from_text("县名\t人口\n夏县\t65432\n")
     assert [m.text for m in extract_mentions(doc)] == []
+
+
+def _table(raw: str) -> dict[str, Measurement]:
+    doc = parse_document(raw, name="bulletin.txt")
+    return {m.provenance.text: m for m in extract(doc) if m.provenance}
+
+
+def test_plain_text_table_with_caption_and_unit_line() -> None:
+    """A table printed as text (cells aligned by spaces, a bulletin exported from PDF): the
+    unit line gives one unit per column from the right, the caption the year and topic,
+    a padded name (兴  县) is one cell and one county, and a continuation (表2（续）) keeps
+    all of them."""
+    raw = (
+        "吕梁市2020年国民经济和社会发展统计公报\n\n"
+        "全市农村居民收入较快增长。\n\n"
+        "表2  2020年贫困县（区）农村居民人均可支配收入\n\n"
+        "                                   单位：元、%\n"
+        "    县（区）           人均可支配收入          比上年增长\n"
+        "    离石区                 12,456                   7.1\n"
+        "    兴  县                  8,912                   8.9\n\n"
+        "                                 — 5 —\n"
+        "                                   表2（续）\n"
+        "    县（区）           人均可支配收入          比上年增长\n"
+        "    岚  县                  9,870                   9.1\n\n"
+        "    注：贫困县合计为10个贫困县农村住户抽样调查数据加权汇总结果。\n"
+    )
+    found = _table(raw)
+    rows = [(t, found[t].value, found[t].unit, found[t].year) for t in ("12,456", "7.1", "9,870")]
+    assert rows == [
+        ("12,456", Decimal(12456), "元", 2020),
+        ("7.1", Decimal("7.1"), "%", 2020),
+        ("9,870", Decimal(9870), "元", 2020),
+    ]
+    assert [r.name for r in found["8,912"].regions] == ["兴县"]
+    assert [r.name for r in found["9.1"].regions] == ["岚县"]
+    assert found["12,456"].indicator is not None
+    assert found["12,456"].indicator.id == "rural_income"
+
+
+def test_table_header_and_row_years() -> None:
+    """A column header naming a year dates its column; a row's year cell dates its row; a
+    unit in brackets with no number (（万人）) is no figure."""
+    raw = (
+        "各县脱贫情况\n"
+        "县名\t2019年（人）\t2020年（人）\n夏县\t1234\t567\n\n正文。\n\n"
+        "年份   脱贫人口（万人）   贫困发生率（%）\n2016   20.1   10.2\n2017年   25.3   8.1\n"
+    )
+    found = _table(raw)
+    assert [(found[t].value, found[t].year) for t in ("1234", "567", "20.1", "8.1")] == [
+        (Decimal(1234), 2019),
+        (Decimal(567), 2020),
+        (Decimal(201000), 2016),
+        (Decimal("8.1"), 2017),
+    ]
+    assert "万人" not in found
+
+
+def test_markdown_table() -> None:
+    """A Markdown table's rows are table rows; a sentence above gives its year."""
+    raw = (
+        "下面这张表口径是2021年末：\n\n| 县 | 脱贫人口（人） | 人均收入（元） |\n|---|---|---|\n"
+        "| 兴县 | 80712 | 11865 |\n| 临县 | 148356 | 11420 |\n\n六个县里临县最多。\n"
+    )
+    found = _table(raw)
+    assert [(found[t].unit, found[t].year) for t in ("80712", "11420")] == [
+        ("人", 2021),
+        ("元", 2021),
+    ]
+    assert [r.name for r in found["148356"].regions] == ["临县"]
+    assert found["80712"].subject == "脱贫人口"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("种薯销售收入突破420万元", "420万元", "4200000", Qualifier.MORE_THAN),
+        ("纳入监测对象一千一百零五人", "一千一百零五人", "1105", Qualifier.EXACT),
+        ("人均纯收入达到一万一千三百元", "一万一千三百元", "11300", Qualifier.EXACT),
+    ],
+)
+def test_third_probe_round_figures(text: str, span: str, value: str, qualifier: Qualifier) -> None:
+    """突破 is more than; 一千一百 is a number, not a 一X一Y slogan."""
+    found = {m.text: m for m in _mentions(text)}
+    assert (found[span].measurement.value, found[span].measurement.qualifier) == (
+        Decimal(value),
+        qualifier,
+    )

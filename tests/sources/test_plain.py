@@ -157,3 +157,32 @@ def test_date_in_a_sentence_is_no_publication_date() -> None:
     """A body sentence that mentions a date is not a header line."""
     raw = "脱贫攻坚总结\n\n全省于2021年2月25日召开表彰大会，表彰先进集体100个。\n"
     assert parse_document(raw, name="page.txt").meta.published is None
+
+
+def test_web_page_header_runs_past_four_lines() -> None:
+    """A county site's page: site name, address, menu and breadcrumb come before the title,
+    and the date and source line after it; all of it is header, the title is the title."""
+    raw = (
+        "岚县人民政府门户网站\nwww.sxlanxian.gov.cn\n首页 | 政务公开 | 新闻中心 | 政务服务\n"
+        "当前位置：首页 > 新闻中心 > 乡镇动态\n\n岚城镇：小土豆变身“金蛋蛋”\n\n"
+        "发布时间：2021-04-16 来源：岚县乡村振兴局 浏览次数：\n\n"
+        "　　岚城镇去年马铃薯总产量达到9.2万吨。\n\n"
+        "主办单位：岚县人民政府办公室　　承办单位：岚县融媒体中心\n"
+    )
+    doc = parse_document(raw, name="page.txt")
+    assert doc.meta.title == "岚城镇：小土豆变身“金蛋蛋”"
+    assert (doc.meta.published, doc.meta.publisher) == ("2021-04-16", "岚县乡村振兴局")
+    assert doc.meta.sections == ()
+    assert [(m.year, [r.name for r in m.regions]) for m in extract(doc)] == [(2020, ["岚城镇"])]
+
+
+def test_repost_is_dated_by_its_original() -> None:
+    """A forum repost gives the original's date (原文发布时间：…) after its own; 今年 in the
+    article counts from the original."""
+    raw = (
+        "吉县：小苹果撑起脱贫大产业【转帖】\n\n楼主 果乡人\n发表于 2019-5-6 21:37:12\n\n"
+        "原文发布时间：2017年10月18日  来源：临汾日报\n\n今年，全县苹果产值达到15亿元。\n"
+    )
+    doc = parse_document(raw, name="post.txt")
+    assert doc.meta.published == "2017-10-18"
+    assert [m.year for m in extract(doc)] == [2017]

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from shanxi_poverty.extract import extract
 from shanxi_poverty.serialize import document_record
 from shanxi_poverty.sources import parse_document
 
@@ -173,3 +174,20 @@ def test_bracketed_dateline_is_no_title() -> None:
     assert doc.meta.title == "山西吕梁：昔日贫困山区今日旺"
     assert doc.meta.subtitle is None
     assert doc.meta.home_region == "吕梁市"
+
+
+def test_title_after_site_name_and_breadcrumb() -> None:
+    """A traditional page that opens on its site's name and a breadcrumb: the title is the
+    headline after them, and the related headlines at the foot are no sections."""
+    raw = (
+        "大公報 大公網\n首頁 &gt; 新聞 &gt; 中國 &gt; 內地\n\n"
+        "山西岢嵐：整村搬遷拔「窮根」 窮山溝變身旅遊村\n\n2019年10月17日 星期四\n\n"
+        "　　【大公報訊】記者 郭若溪 太原報道：宋家溝村去年接待遊客20萬人次。"
+        "記者在岢嵐縣看到，搬遷後的新村住房寬敞明亮，遊客絡繹不絕。\n\n"
+        "【相關新聞】 • 山西：光伏扶貧惠及貧困戶逾25萬戶 • 晉陝峽谷沿黃公路助脫貧\n"
+        "©2019 大公網 版權所有\n"
+    )
+    doc = parse_document(raw, name="page.txt")
+    assert doc.meta.title == "山西岢岚：整村搬迁拔「穷根」 穷山沟变身旅游村"
+    assert doc.meta.sections == ()
+    assert [m.provenance.text for m in extract(doc) if m.provenance] == ["20萬人次"]

@@ -39,7 +39,11 @@ DIGITS: Final = "0-9０-９"
 #: numerals, or both mixed (2.3亿, 3万5千, 一千二百).
 RUN: Final = regex.compile(
     rf"""
-    (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+(?:,[0-9]{{3}}(?![0-9]))*+ | [{CN_NUMERALS}])
+    (?:
+       # thousands grouped by spaces (12 345, GB/T 15835), only after a group of one to
+       # three digits: two figures of a table row are never one
+       (?<![0-9.,])[0-9]{{1,3}}+(?:[ \u00a0\u2009\u202f][0-9]{{3}}+(?![0-9]))++(?:\.[0-9]++)?+
+     | [{DIGITS}]++(?:[.．][{DIGITS}]++)?+(?:,[0-9]{{3}}(?![0-9]))*+ | [{CN_NUMERALS}])
     (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+ | [{CN_NUMERALS}]
        # a Chinese decimal point between Chinese numerals (十五点五, 三点五亿), not a clock
        # time (三点五分)
@@ -146,8 +150,14 @@ FIXED_RULES: Final = (
         r"〔[0-9]{4}〕[0-9]++号|[（(][0-9]{4}[)）][0-9]++号",
         "url_or_id",
     ),
-    # a unit declaration (单位：万元, a table's header or caption) states no amount
-    Rule("unit_declaration", r"单位\s{0,2}[:：]\s{0,3}\K[十百千万亿萬億]++", "other"),
+    # a unit declaration (单位：万元, a table's header or caption, 脱贫人口（万人）) states no
+    # amount
+    Rule(
+        "unit_declaration",
+        r"单位\s{0,2}[:：]\s{0,3}\K[十百千万亿萬億]++"
+        r"|[（(]\K[十百千万亿萬億]++(?=[^\s（）()0-9０-９]{1,4}[）)])",
+        "other",
+    ),
     Rule(
         "year",
         rf"{_YEAR_DIGITS}(?=\s?年|[-—－~～至到]{_YEAR_DIGITS}\s?年)|{_CN_YEAR}(?=年)"

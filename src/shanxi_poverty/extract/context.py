@@ -77,7 +77,7 @@ from shanxi_poverty.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from shanxi_poverty.document import Document
     from shanxi_poverty.extract import Mention
@@ -145,6 +145,7 @@ _CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "00012
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
 #: 到/至 right before a year make it a target (到2025年), not an anchor.
 _TARGET: Final = frozenset("到至")
+_RATIO_OF: Final = re.compile(r"的[0-9０-９.．一二两三四五六七八九十]{1,8}+多?倍")
 _AS_OF_WORDS: Final = frozenset({"截至", "止到"})  # 截至2020年, 截止到2020年
 #: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
 _FROM: Final = frozenset("由从")
@@ -159,7 +160,9 @@ _AS_OF: Final = regex.compile(
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-9]{1,2})日|底|末)?+)?+(?P<now>目前|现在|当前|今天)?+"
 )
 _RELATIVE: Final = re.compile(
-    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年)"
+    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年"
+    # days just before publication (近日，左权县举办…): of the publication year
+    r"|近日|日前|昨天|昨日|今天|今日)"
 )
 #: Parts of a year (上半年, 前三季度, 一季度), of this year unless right after a year
 #: (去年上半年, 2020年一季度).  Found by their tails, rare characters, for a fast scan:
@@ -173,14 +176,6 @@ _PAST_YEAR: Final = frozenset({"一年来", "近一年来", "过去一年"})
 _LOOKS_BACK_UNTIL: Final = 2
 #: 当年: "that year", the publication year unless a year was named before it in its sentence.
 _THAT_YEAR: Final = "当年"
-#: A relative expression anchors the figures after it when at most ``_MAX_OPENER``
-#: characters of its clause come before it (在去年, 全县今年) or a period word follows it,
-#: and not after a comparison word: 比上年增长 compares with the year before.
-_RELATIVE_FOLLOWERS: Final = regex.compile(
-    r"(?:以来|的|底|末|年底|全年|上半年|下半年|前三季度|[一二三四]季度|[0-9]|[一二三四五六七八九十]+月"
-    # a predicate: 人均收入去年为8000元, 去年达到, 去年共
-    r"|为|达到|实现|完成|新增|累计|共)"
-)
 #: The whole year, or its end, of the year the text is about (全年全市地区生产总值, 年末).
 _FULL_YEAR: Final = re.compile(r"全年|年末")
 _MONTH: Final = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
@@ -209,13 +204,13 @@ _CATCH_ALL_PROGRAMME: Final = "campaign"
 _DECEMBER: Final = 12
 _FIRST_YEAR: Final = 1900
 _LAST_YEAR: Final = 2099
-_MAX_OPENER: Final = 2  # characters of a clause before a relative time word
 _CLAUSE_STOPS: Final = "，,。；;\n"
 _SENTENCE_STOPS: Final = "。！？!?\n"
-_ARABIC_DIGIT: Final = re.compile(r"[0-9０-９]")
 #: More or less than: after these, a time word or a place is what something is compared with.
 _MORE_OR_LESS: Final = frozenset({"超过", "高于", "低于", "多于", "少于"})
-#: Words after which a relative time word is what something is compared with.
+#: Words after which a relative time word is what something is compared with (与去年持平,
+#: 产量超过去年); anywhere else in its clause it anchors the figures after it (在去年,
+#: 全县今年, 合作社今年新建), as it does after 比上年 (比 and 较 are checked before the word).
 _COMPARED_VERBS: Final = _MORE_OR_LESS | {"不如", "与", "和", "同", "跟", "于"}
 #: A dateline and byline opening a paragraph: 本报讯（记者 赵刚）, 吕梁日报讯(记者 王强),
 #: （记者 刘芳）.
@@ -233,6 +228,10 @@ _REPORTING_FRAME: Final = re.compile(
 _COMPARED_WITH: Final = _MORE_OR_LESS | {"比", "较", "快于", "慢于", "超出"}
 #: After named places: they are examples of more (壶关县、平顺县等8个贫困县).
 _ET_CETERA: Final = "等"
+#: Words of a period or total over years, which a section heading's year does not date.
+_PERIOD_WORDS: Final = re.compile(r"年来|以来|期间|累计")
+#: Levels of the place a section heading names that make it the section's home region.
+_SECTION_LEVELS: Final = frozenset({RegionLevel.PREFECTURE, RegionLevel.COUNTY})
 
 
 @attrs.frozen
@@ -316,17 +315,6 @@ def _start_before(text: str, pos: int, stops: str) -> int:
     return max(lookback, *(text.rfind(c, lookback, pos) + 1 for c in stops))
 
 
-def _after_figure_subject(opener: str) -> bool:
-    """Whether the words before a time word are a subject holding a figure, the time word
-    then an adverb (我省88.2万贫困人口今年全部脱贫), not the object of a comparison
-    (产量超过去年, 与去年持平)."""
-    return (
-        _ARABIC_DIGIT.search(opener) is not None
-        and opener[-1:] not in _COMPARED_VERBS
-        and opener[-2:] not in _COMPARED_VERBS
-    )
-
-
 def _year_parts(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of the parts of a year not right after a year (上半年 but not
     去年上半年), found from their tails."""
@@ -344,6 +332,12 @@ def _year_parts(text: str) -> list[tuple[int, int, str]]:
 def _after_comparison(text: str, pos: int) -> bool:
     """Whether a comparison word (比, 较, 同比, 相比) ends right before ``pos``."""
     return _COMPARISON.search(text, max(0, pos - 2), pos) is not None
+
+
+def _ratio_base(text: str, end: int) -> bool:
+    """Whether the time ending at ``end`` is the base of a multiple (是2017年的3.5倍, 为去年
+    的2倍), not the time of the figure."""
+    return _RATIO_OF.match(text, end) is not None
 
 
 def _after_target(text: str, pos: int) -> bool:
@@ -374,9 +368,11 @@ def _date(year: int | None, month: str | None, day: str | None) -> dt.date | Non
         return None
 
 
-def _find_times(text: str, doc_year: int | None, doc_month: int | None = None) -> list[_Time]:
-    """Every time anchor of the text, in order; ``doc_month`` is the publication month, when
-    known (一年来 in January looks back over the year before)."""
+def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None) -> list[_Time]:
+    """Every time anchor of the text, in order; ``doc_date`` is the publication date, when
+    known (一年来 in January looks back over the year before, and 2月27日 in a text of 26
+    January is of the year before too)."""
+    doc_month = doc_date.month if doc_date is not None else None
     times: list[_Time] = []
     taken: set[int] = set()  # positions already inside an anchor (anchors are short)
 
@@ -395,7 +391,7 @@ def _find_times(text: str, doc_year: int | None, doc_month: int | None = None) -
             TimeReference(year=year, as_of=_date(year, m["month"], m["day"]), expression=m[0]),
         )
     for start, end, year in _named_years(text):
-        if _after_comparison(text, start):
+        if _after_comparison(text, start) or _ratio_base(text, end):
             continue
         if text.startswith("以来", end):
             period = TimeReference(start_year=year, expression=text[start:end] + "以来")
@@ -411,25 +407,28 @@ def _find_times(text: str, doc_year: int | None, doc_month: int | None = None) -
     for now in _NOW.finditer(text):  # after 截至目前, which is an as-of anchor
         add(now.start(), now.end(), TimeReference(expression=now[0]))
     for day in _DAY.finditer(text):
+        year = doc_year
+        if (
+            year is not None
+            and doc_date is not None
+            and (int(day["month"]), int(day["day"])) > (doc_date.month, doc_date.day)
+        ):
+            year -= 1  # a day later in the year than the text: the year before's
         add(
             day.start(),
             day.end(),
             TimeReference(
-                year=doc_year, as_of=_date(doc_year, day["month"], day["day"]), expression=day[0]
+                year=year, as_of=_date(year, day["month"], day["day"]), expression=day[0]
             ),
         )
     if doc_year is not None:
         relatives = [(m.start(), m.end(), m["word"]) for m in _RELATIVE.finditer(text)]
         relatives += _year_parts(text)
         for start, end, word in sorted(relatives):
-            if _after_comparison(text, start):
+            if _after_comparison(text, start) or _ratio_base(text, end):
                 continue
-            opener = _without_dateline(text[_start_before(text, start, _CLAUSE_STOPS) : start])
-            if (
-                len(opener) > _MAX_OPENER
-                and not _RELATIVE_FOLLOWERS.match(text, end)
-                and not _after_figure_subject(opener)
-            ):
+            lead = text[max(0, start - 2) : start]
+            if lead[-1:] in _COMPARED_VERBS or lead in _COMPARED_VERBS:
                 continue
             if word == _THAT_YEAR and _YEAR.search(
                 text, _start_before(text, start, _SENTENCE_STOPS), start
@@ -470,10 +469,13 @@ class _Resolver:
         date = doc.meta.published_date
         self.doc_year = date.year if date is not None else _estimated_year(self.text)
         self.homes = self._homes()
+        self.homes_by_start = dict(self.homes)
+        self.section_spans = self._section_spans()
+        self.section_homes = self._section_homes()
         self.article_starts = [start for start, _ in self.homes]
-        month = date.month if date is not None else None
-        self.times = self._with_full_years(_find_times(self.text, self.doc_year, month))
+        self.times = self._with_full_years(_find_times(self.text, self.doc_year, date))
         self.time_starts = [t.start for t in self.times]
+        self.section_times = self._section_times()
         self.named_places: list[_Place] = []  # single named places, set by _find_places
         self.places = self._find_places()
         self.place_starts = [p.start for p in self.places]
@@ -526,11 +528,67 @@ class _Resolver:
         )
         return homes
 
+    def _section_homes(self) -> list[tuple[int, Region | None]]:
+        """Where each section heading starts, and the one city or county it names, if it
+        names one (在临县碛口看红枣, in a feature about several counties): the home region
+        of its section."""
+        from shanxi_poverty.regions import find_regions  # noqa: PLC0415
+
+        out: list[tuple[int, Region | None]] = []
+        for found, at in self.section_spans:
+            heading = self.text[found:at]
+            named = {
+                m.region
+                for m in find_regions(heading, settlements=False, gazetteer=self.gazetteer)
+                if m.region.level in _SECTION_LEVELS
+            }
+            out.append((found, named.pop() if len(named) == 1 else None))
+        return out
+
+    def _section_spans(self) -> list[tuple[int, int]]:
+        """Where each section heading of the metadata stands in the text, in order."""
+        spans = []
+        at = 0
+        for heading in self.doc.meta.sections:
+            found = self.text.find(heading, at)
+            if found >= 0:
+                at = found + len(heading)
+                spans.append((found, at))
+        return spans
+
+    def _section_times(self) -> list[tuple[int, TimeReference | None]]:
+        """Where each section heading starts, and the one year its time words name, if they
+        name one (一、过去一年和“十三五”时期工作回顾 in a report of January 2021: 2020)."""
+        out = []
+        for start, end in self.section_spans:
+            years = {t.time.year: t.time for t in self._times_between(start, end) if t.end <= end}
+            years.pop(None, None)
+            out.append((start, years.popitem()[1] if len(years) == 1 else None))
+        return out
+
+    def _section_time(self, pos: int) -> TimeReference | None:
+        """The time of the section holding ``pos``, if its heading names one, unless the
+        paragraph before ``pos`` speaks of a period (五年来, 以来, 累计: totals over years)."""
+        if not self.section_times or _PERIOD_WORDS.search(
+            self.text, _piece(self.paragraphs, pos)[1], pos
+        ):
+            return None
+        time = None
+        for start, section in self.section_times:
+            if start > pos:
+                break
+            time = section
+        return time
+
     def home_at(self, pos: int) -> Region | None:
         home = self.homes[0][1]
+        article = 0
         for start, region in self.homes:
             if start <= pos:
-                home = region
+                home, article = region, start
+        for start, region in self.section_homes:
+            if article <= start <= pos:
+                home = region or self.homes_by_start[article]
         return home
 
     def _find_places(self) -> list[_Place]:
@@ -639,14 +697,15 @@ class _Resolver:
             i += 1
         return out
 
-    def _deixis(self, level: str, pos: int, focus: Region | None) -> tuple[Region, ...]:
+    def _deixis(self, level: str, pos: int, focus: Iterable[Region]) -> tuple[Region, ...]:
         home = self.home_at(pos)
         wanted = {"省": RegionLevel.PROVINCE, "市": RegionLevel.PREFECTURE}.get(
             level, RegionLevel.COUNTY
         )
-        # the place named in the sentence, the home region, then, when neither is of the
-        # level (全县 in a 吕梁 feature, after a sentence about 临县), those named shortly before
-        for region in itertools.chain((focus, home), self._named_before(pos)):
+        # the places named in the sentence, nearest first (临县是全国有名的红枣之乡，全县…:
+        # 全国 is of no county), the home region, then, when none is of the level (全县 in a
+        # 吕梁 feature, after a sentence about 临县), those named shortly before
+        for region in itertools.chain(focus, (home,), self._named_before(pos)):
             if region is None:
                 continue
             for candidate in (region, *self.gazetteer.ancestors(region)):
@@ -662,11 +721,7 @@ class _Resolver:
         if place.company:
             return ()
         if place.deixis_level is not None:
-            named = None
-            for earlier in reversed(context):
-                if earlier.regions:
-                    named = earlier.regions[-1]
-                    break
+            named = (earlier.regions[-1] for earlier in reversed(context) if earlier.regions)
             return self._deixis(place.deixis_level, pos, named)
         return place.regions
 
@@ -792,7 +847,12 @@ class _Resolver:
         ]
         if before:
             return before[-1].time
-        return self._time_in_phrase(mention.end) or self._paragraph_time(start) or TimeReference()
+        return (
+            self._time_in_phrase(mention.end)
+            or self._paragraph_time(start)
+            or self._section_time(start)
+            or TimeReference()
+        )
 
     def _paragraph_openers(self) -> dict[int, _Time]:
         """Paragraph start → the time the paragraph opens on, alone in its first clause
@@ -918,7 +978,10 @@ def resolve_context(doc: Document, mentions: Sequence[Mention]) -> list[Measurem
             _with_context(
                 m,
                 regions=resolver.regions_for(mention, pieces, list_sizes),
-                time=resolver.time_for(
+                # a table cell's year comes from its column, row or caption (quantities)
+                time=m.time
+                if m.time.year is not None
+                else resolver.time_for(
                     mention,
                     pieces,
                     None if mention.list_id is None else list_starts[mention.list_id],

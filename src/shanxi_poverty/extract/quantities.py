@@ -26,8 +26,9 @@ import bisect
 import enum
 import itertools
 import re
+from collections import deque
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 import attrs
 import regex
@@ -45,7 +46,14 @@ from shanxi_poverty.extract._rules import (
     Rule,
     rules,
 )
-from shanxi_poverty.model import Measurement, Numeral, Provenance, Qualifier
+from shanxi_poverty.model import (
+    _NO_TIME,
+    Measurement,
+    Numeral,
+    Provenance,
+    Qualifier,
+    TimeReference,
+)
 from shanxi_poverty.numerals import parse_numeral, tidy_decimal
 from shanxi_poverty.units import split_unit
 
@@ -163,6 +171,8 @@ class _Candidate:
     tail: int = 0
     #: what a table column counts (脱贫人口 of a 脱贫人口（人） header), for context
     subject: str | None = None
+    #: the year of a table cell, from its column, row or caption
+    time: TimeReference | None = None
 
 
 _PERCENT_SCALE: Final = {"百": Decimal(1), "千": Decimal("0.1")}
@@ -197,42 +207,201 @@ class _NotQuantityError(Exception):
 _HEADER_UNIT: Final = re.compile(
     r"^\s*+(.{0,20}?)\s*+[（(]\s*+(?:单位\s*+[:：]\s*+)?([^（()）\s]{1,5})\s*+[）)]\s*+$"
 )
+#: A unit declared for a whole table, ending its caption or on a line of its own above the
+#: header: 单位：万元, （单位：元）; or one unit per column, 单位：元、%.
+_TABLE_UNIT: Final = re.compile(
+    r"单位\s*+[:：]\s*+([^（()）\s：:、,，]{1,5}+(?:[、,，][^（()）\s：:、,，]{1,5}+)*+)\s*+[）)]?\s*+$"
+)
+_UNIT_LIST: Final = re.compile(r"[、,，]")
+#: Header words of a column the table's unit does not apply to: rates, shares, ranks,
+#: serial numbers and years.
+_NOT_IN_TABLE_UNIT: Final = re.compile(r"增|率|比|占|排|位次|名次|序|编号|代码|年份|年度|时间|日期")
+#: Cells of a line printed as a table: separated by a tab (HTML tables normalise to those,
+#: with empty cells kept) or by | (Markdown), or aligned by runs of spaces (plain-text and
+#: PDF tables).
+_ALIGNED_GAP: Final = re.compile(r"[ \u3000]{2,}+")
+_MIN_CELLS: Final = 2
 
 
-def _table_cells(text: str) -> dict[int, tuple[int, str, str]]:
-    """The cells of the tables of ``text`` (runs of lines of tab-separated cells, the first
-    line the header) that lie in a column whose header names a unit: cell start (its first
-    non-blank character) → (cell end, unit word, the header's words)."""
-    cells: dict[int, tuple[int, str, str]] = {}
-    header: list[tuple[str, str] | None] | None = None
+def _line_cells(line: str) -> list[tuple[int, str]] | None:
+    """The cells of a table line with their offsets in it, or ``None`` if it has none."""
+    separator = "\t" if "\t" in line else "|" if line.startswith("|") else None
+    if separator is not None:  # tabs, or a Markdown table row (| 兴县 | 80712 |)
+        cells, at = [], 0
+        for cell in line.split(separator):
+            cells.append((at, cell))
+            at += len(cell) + 1
+        if separator == "|":
+            cells = cells[1:-1] if line.rstrip().endswith("|") else cells[1:]
+        return cells if len(cells) >= _MIN_CELLS else None
+    if "  " not in line and "\u3000" not in line:
+        return None
+    cells, at = [], len(line) - len(line.lstrip())
+    for gap in _ALIGNED_GAP.finditer(line, at):
+        if gap.start() > at:
+            cells.append((at, line[at : gap.start()]))
+        at = gap.end()
+    if at < len(line):
+        cells.append((at, line[at:]))
+    return cells if len(cells) >= _MIN_CELLS else None
+
+
+class _TableCell(NamedTuple):
+    """A cell of a table column that names its unit."""
+
+    end: int
+    unit: str
+    #: the words of the column's header (脱贫人口 of 脱贫人口（人）), after the topic of the
+    #: table's caption unless they are part of it
+    subject: str
+    #: the year the cell is of: its column's header, else its row's year cell, else the
+    #: table's caption (表2 2020年各县…), when it names exactly one
+    time: TimeReference | None
+
+
+#: A year in a caption or header (2020年, 2020年度), or a row's year cell (2020, 2020年).
+_TABLE_YEAR: Final = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_ROW_YEAR: Final = re.compile(r"((?:19|20)[0-9]{2})(?:年度?)?")
+_HEADER_BRACKETS: Final = re.compile(r"[^\s0-9.,%（(][）)]")
+_TABLE_NUMBER: Final = re.compile(
+    r"^\s*+表\s*+[0-9０-９一二三四五六七八九十-]{1,4}+(?:[（(]续[）)])?"
+)
+_CAPTION_MAX: Final = 40
+_CAPTION_END: Final = re.compile(r"(?:表|情况|统计|汇总|一览)\s*+$")
+_CONTINUED: Final = re.compile(r"^\s*+表\s*+[0-9０-９一二三四五六七八九十-]{1,4}+[（(]续[）)]")
+#: Lines above a header searched for its caption.
+_CAPTION_LINES: Final = 2
+
+
+def _one_year(words: str) -> TimeReference | None:
+    """The year ``words`` name, if exactly one."""
+    years = {m[1] for m in _TABLE_YEAR.finditer(words)}
+    return TimeReference(year=int(years.pop()), expression=words) if len(years) == 1 else None
+
+
+def _caption(lines: deque[str]) -> tuple[TimeReference | None, str]:
+    """The year and the topic of a table's caption: of the lines above its header, the
+    nearest that is no sentence of the text (has no 。) and no unit declaration; its topic
+    is its words without its number and years, if it is a short caption (表2  2020年各县
+    农村居民人均可支配收入 → 2020, 各县农村居民人均可支配收入)."""
+    for line in reversed(lines):
+        if "。" in line:
+            break
+        if _TABLE_UNIT.search(line) is None:
+            # a title or a sentence above the table (下面这张表…，口径是2021年末：) gives only
+            # its year; a caption (表2 …, …情况表) its words too
+            titled = _TABLE_NUMBER.match(line) or _CAPTION_END.search(line)
+            topic = ""
+            if titled and len(line) <= _CAPTION_MAX:
+                topic = _TABLE_YEAR.sub("", _TABLE_NUMBER.sub("", line)).strip()
+            return _one_year(line.strip()), topic
+    return None, ""
+
+
+def _table_cells(text: str) -> dict[int, _TableCell]:
+    """The cells of the tables of ``text`` that lie in a column whose header names a unit,
+    by cell start (its first non-blank character).
+
+    A table is a run of lines of cells (:func:`_line_cells`); its header is the first of
+    them with a column that names its unit in brackets (脱贫人口（人）), or, under a caption
+    or line that declares the table's units (单位：元、%), the first of them at all.  The
+    line above, its caption, gives the cells its year and topic (:func:`_caption`); a table
+    continued on the next page (表2（续）) keeps the units, year and topic it had.
+    """
+    cells: dict[int, _TableCell] = {}
+    header: list[tuple[str, str, TimeReference | None] | None] | None = None
+    table_units: list[str] = []
+    last_units: list[str] = []  # of the last table, for its continuation
+    continued = False
+    above: deque[str] = deque(maxlen=_CAPTION_LINES)  # the lines before the table
+    caption: TimeReference | None = None
+    topic = ""
     line_start = 0
     for line in text.split("\n"):
-        if "\t" not in line:
-            header = None  # a line without cells ends the table
-        elif header is None:
-            header = [_column_unit(cell) for cell in line.split("\t")]
+        declared = _TABLE_UNIT.search(line)
+        row = None if declared is not None else _line_cells(line)
+        if row is None:  # a caption, or a line without cells, which ends the table
+            header = None
+            # 表2（续） takes up the units, year and topic of 表2
+            continued = declared is None and _CONTINUED.search(line) is not None
+            if declared is not None:
+                table_units = _UNIT_LIST.split(declared[1])
+            else:
+                table_units = last_units if continued else []
+            above.append(line)
+        elif header is None or _HEADER_BRACKETS.search(line):
+            # a header, or a row naming units in brackets: the header of the next table
+            columns = _header_columns([cell for _, cell in row], table_units)
+            if any(columns):
+                header, last_units = columns, table_units
+                if not continued:
+                    caption, topic = _caption(above)
+                above.clear()
+            else:
+                above.append(line)  # a caption with a gap (表2  2020年…)
         else:
-            at = line_start
-            for cell, unit in zip(line.split("\t"), header, strict=False):
+            if len(row) > len(header):  # a name padded to its column's width (兴  县)
+                extra = len(row) - len(header)
+                (first_at, _), (last_at, last) = row[0], row[extra]
+                row = [(first_at, line[first_at : last_at + len(last)]), *row[extra + 1 :]]
+            row_year = next(
+                (
+                    TimeReference(year=int(m[1]), expression=m[0])
+                    for (_, cell), column in zip(row, header, strict=False)
+                    if column is None and (m := _ROW_YEAR.fullmatch(cell.strip())) is not None
+                ),
+                None,
+            )
+            for (at, cell), column in zip(row, header, strict=False):
                 value = cell.strip()
-                if unit is not None and value:
-                    start = at + cell.index(value)
-                    cells[start] = (start + len(value), *unit)
-                at += len(cell) + 1
+                if column is not None and value:
+                    start = line_start + at + cell.index(value)
+                    unit, words, time = column
+                    subject = topic if words in topic else topic + words
+                    cells[start] = _TableCell(
+                        start + len(value), unit, subject, time or row_year or caption
+                    )
         line_start += len(line) + 1
     return cells
 
 
-def _column_unit(cell: str) -> tuple[str, str] | None:
-    """The unit word and the words of a header cell that ends in a known unit in brackets."""
+def _header_columns(
+    cells: list[str], table_units: list[str]
+) -> list[tuple[str, str, TimeReference | None] | None]:
+    """The unit, words and year of each column of a header: its own unit in brackets, else
+    the table's unit (one for all columns, or one each for the last columns, in order)."""
+    if len(table_units) <= 1:
+        unit = table_units[0] if table_units else None
+        return [_column_unit(cell, unit) for cell in cells]
+    first = len(cells) - len(table_units)
+    return [
+        _column_unit(cell, table_units[i - first] if i >= first else None, own_words=True)
+        for i, cell in enumerate(cells)
+    ]
+
+
+def _column_unit(
+    cell: str, table_unit: str | None = None, *, own_words: bool = False
+) -> tuple[str, str, TimeReference | None] | None:
+    """The unit word, the words and the year of a header cell that ends in a known unit in
+    brackets, or that takes the table's unit (``own_words``: whatever its words say; the
+    unit was declared for this very column)."""
     m = _HEADER_UNIT.match(cell)
-    if m is None:
+    if m is not None:
+        unit, words = m[2], m[1]
+    elif (
+        table_unit is not None
+        and cell.strip()
+        and (own_words or not _NOT_IN_TABLE_UNIT.search(cell))
+    ):
+        unit, words = table_unit, cell.strip()
+    else:
         return None
     try:
-        split_unit(m[2])
+        split_unit(unit)
     except UnknownUnitError:
         return None
-    return m[2], m[1]
+    return unit, words, _one_year(words)
 
 
 class _Scanner:
@@ -247,7 +416,8 @@ class _Scanner:
         self.run_blocks = self._run_blocks()
         self.range_ids = itertools.count(1)
         self.bare_list_failed_until = 0
-        self.table_cells = _table_cells(self.text) if "\t" in self.text else {}
+        tabular = "\t" in self.text or "  " in self.text or "\n|" in self.text
+        self.table_cells = _table_cells(self.text) if tabular else {}
 
     # -- exclusions by pattern -------------------------------------------------------------
 
@@ -620,6 +790,10 @@ class _Scanner:
             yield from found
 
     def _read_any(self, start: int, end: int) -> list[_Candidate]:
+        # a whole cell is read by its column before a unit on the next line can take it
+        cell = self._read_table_cell(start, end) if self.table_cells else None
+        if cell is not None:
+            return [c for c in map(self.finish, cell) if c is not None]
         fraction = self.read_fraction(start, end)
         if fraction is not None:
             done_fraction = self.finish(fraction)
@@ -632,7 +806,6 @@ class _Scanner:
             self.read_range,
             self.read_bare_list,
             self._read_implied_list,
-            self._read_table_cell,
         ):
             found = reader(start, end)
             if found:
@@ -645,13 +818,13 @@ class _Scanner:
         """A bare number that is a whole table cell, in a column whose header gives the unit
         (65432 under 脱贫人口（人）); the header's words are its subject."""
         cell = self.table_cells.get(start)
-        if cell is None or cell[0] != end:
+        if cell is None or cell.end != end:
             return None
-        _, unit, subject = cell
         found = self._implied_candidate(
-            start, end, self.text[start:end], unit, inside=False, post=None, tail=end
+            start, end, self.text[start:end], cell.unit, inside=False, post=None, tail=end
         )
-        found.subject = subject
+        found.subject = cell.subject
+        found.time = cell.time
         return [found]
 
     def _read_implied_list(self, start: int, end: int) -> list[_Candidate] | None:
@@ -800,6 +973,7 @@ def scan(doc: Document, *, errors: Literal["mark", "drop"] = "mark") -> ScanResu
             corrupted=corrupted,
             range_id=cand.range_id,
             subject=cand.subject,
+            time=_NO_TIME if cand.time is None else cand.time,
         )
         list_id, list_index = lists.get(i, (None, None))
         written = cand.unit_label if cand.implied else cand.multiplier + cand.unit_word

@@ -56,9 +56,11 @@ __all__ = [
     "find_publisher",
     "finish",
     "guess_home_region",
+    "header_lines",
     "headline_lines",
     "is_byline",
     "is_headline",
+    "is_noise_line",
     "prepare",
 ]
 
@@ -90,10 +92,13 @@ _DATETIME: Final = re.compile(
 )
 #: A label before a header line's date: 发布时间：2021-02-25 09:30, 日期: 2021年5月20日.
 _DATE_LABEL: Final = re.compile(r"(?:发布|发表|发稿|更新|出版|刊发|稿件)?(?:时间|日期)\s?[:：]\s*")
+#: The label of a reposted article's own date.
+_ORIGINAL_DATE: Final = re.compile(r"原文(?:发布|发表)?(?:时间|日期)\s?[:：]\s*")
 _SENTENCE_END: Final = re.compile(r"[。！？!?；;]")
 _CLAUSE_PUNCT: Final = re.compile(r"[,，;；]")
 _HEADLINE_MAX: Final = 40
 _HEADER_LINES: Final = 4
+_HEADER_LINES_MAX: Final = 10
 _HEADER_LINE_MAX: Final = 60
 _BAD_HEADLINE_END: Final = frozenset(",，、:：")
 
@@ -171,7 +176,8 @@ def finish(prepared: Prepared, *steps: Step, rejoin: bool = True) -> tuple[str, 
 # -- metadata -----------------------------------------------------------------------------
 
 
-def _is_noise_line(line: str) -> bool:
+def is_noise_line(line: str) -> bool:
+    """Whether a line is boilerplate of one of the noise rules (``data/noise.toml``)."""
     return any(rule.pattern.search(line) for rule in load_noise_rules())
 
 
@@ -190,7 +196,7 @@ def is_headline(line: str) -> bool:
         and not is_byline(line)
         and not line.startswith(("本报讯", "——", "<", "[", "http"))
         and not _DATETIME.search(line)  # a dated line is a header line, not a heading
-        and not _is_noise_line(line)
+        and not is_noise_line(line)
         and bool(re.search(f"[{CJK}]", line))
     )
 
@@ -248,7 +254,7 @@ def find_authors(lines: Iterable[str]) -> list[str]:
             found += [_strip_role(t) for t in _names(line)]
     if lines and not found:
         for line in reversed(lines):
-            if _is_noise_line(line):
+            if is_noise_line(line):
                 continue
             closing = _CLOSING_BYLINE.search(line)
             if closing is not None:
@@ -333,18 +339,40 @@ def _header_date(line: str) -> re.Match[str] | None:
     return None
 
 
+def header_lines(lines: Iterable[str]) -> list[str]:
+    """The non-blank lines of a text's header: the first four, and on up to ten while no
+    body paragraph has come (a web page's header runs longer: site name, menus,
+    breadcrumb, title, then the date and source line)."""
+    out: list[str] = []
+    body_seen = False
+    for line in lines:
+        if not line:
+            continue
+        if len(out) >= _HEADER_LINES_MAX or (len(out) >= _HEADER_LINES and body_seen):
+            break
+        out.append(line)
+        body_seen = body_seen or (len(line) > _HEADLINE_MAX and bool(_SENTENCE_END.search(line)))
+    return out
+
+
 def find_published(lines: Iterable[str]) -> str | None:
-    """The date of one of the first lines: a line that starts with a date, gives it after
-    a date label, or is a short header line holding one.
+    """The date of one of the :func:`header_lines`: the original's date of a repost, else
+    a line that starts with a date, gives it after a date label, or is a short header line
+    holding one.
 
     >>> find_published(["标题", "发布时间：2021-02-25 09:30 来源：人民网"])
     '2021-02-25T09:30:00+08:00'
     >>> find_published(["长治市2020年统计公报", "长治市统计局  2021年3月20日"])
     '2021-03-20'
+    >>> find_published(["发表于 2019-5-6 21:37:12", "原文发布时间：2017年10月18日"])
+    '2017-10-18'
     """
-    for i, line in enumerate(line for line in lines if line):
-        if i >= _HEADER_LINES:
-            break
+    header = header_lines(lines)
+    # a repost names the original's date (原文发布时间：2017年10月18日) after its own
+    for line in header:
+        if (label := _ORIGINAL_DATE.search(line)) and (found := _DATETIME.match(line, label.end())):
+            return parse_datetime(found[0])
+    for line in header:
         if found := _header_date(line):
             return parse_datetime(found[0])
     return None
@@ -375,6 +403,18 @@ def _find_places(text: str) -> list[_Place]:
     ]
 
 
+def _enclosing(names: list[str]) -> str | None:
+    """The nearest division that holds every one of ``names``, if any below the country."""
+    from shanxi_poverty.regions import load_gazetteer  # noqa: PLC0415 - loads lazily
+
+    gazetteer = load_gazetteer()
+    lines = [gazetteer.ancestors(gazetteer.get(name)) for name in names]
+    for ancestor in lines[0]:
+        if ancestor.level.value in _LEVEL_RANK and all(ancestor in line for line in lines[1:]):
+            return ancestor.name
+    return None
+
+
 def _deictic_level(text: str) -> str | None:
     """The level of the most used 我省/我市/我县 words (the higher level on a tie)."""
     counts = Counter(_DEICTIC.findall(text))
@@ -393,7 +433,9 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
     first of that level named by the publisher (山西日报), then the title or subtitle (山西运城
     → 运城市), then the most frequent in the text.  When the publisher and title name none of
     that level, the title names a wider place and the text names several of that level
-    (全县 said of one of the counties of a 山西吕梁 feature), the title's place wins.  With no
+    (全县 said of one of the counties of a 山西吕梁 feature), the title's place wins, as
+    does the division holding several places of that level that the title names (再访兴县、
+    临县 → 吕梁市).  With no
     such words, the most specific place of the publisher or title wins, else the most
     frequent place of the text.
 
@@ -404,8 +446,16 @@ def guess_home_region(doc_text: str, meta: DocumentMeta) -> str | None:
         return "山西省"
     heading = " ".join(t for t in (meta.title, meta.subtitle) if t)
     titled = _find_places(heading)
-    named = _find_places(meta.publisher or "") + titled
+    published_by = _find_places(meta.publisher or "")
+    named = published_by + titled
     if level is not None:
+        of_level = list(dict.fromkeys(p.name for p in titled if p.level == level))
+        if (
+            len(of_level) > 1
+            and not any(p.level == level for p in published_by)
+            and (shared := _enclosing(of_level)) is not None
+        ):
+            return shared  # 再访兴县、临县: a feature about several counties of one city
         for place in named:
             if place.level == level:
                 return place.name

@@ -47,7 +47,7 @@ class PlainTextParser:
         meta = DocumentMeta(
             title=headings[0] if headings else None,
             published=_common.find_published(lines),
-            publisher=_common.find_publisher(lines[:8]),
+            publisher=_common.find_publisher(_common.header_lines(lines)),
             authors=_common.find_authors(lines),
             photo_credits=_common.find_photo_credits(lines),
             editor=_common.find_editor(lines),

@@ -74,7 +74,7 @@ class PlainNewspaperParser:
             photo_credits=_common.find_photo_credits(lines),
             editor=_common.find_editor(lines),
             published=_common.find_published(lines),
-            publisher=_common.find_publisher(lines[:5]),
+            publisher=_common.find_publisher(_common.header_lines(lines)),
             format=self.name,
         )
         if len(starts) >= _PAGE_MIN_ARTICLES:

@@ -80,7 +80,7 @@ class WebTraditionalParser:
             title=title,
             subtitle=subtitle,
             published=_common.find_published(lines),
-            publisher=_common.find_publisher(lines[:8]),
+            publisher=_common.find_publisher(_common.header_lines(lines)),
             authors=_common.find_authors(body),
             photo_credits=_common.find_photo_credits(body),
             editor=_common.find_editor(lines),
@@ -109,7 +109,7 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, int]:
             used = i + 1
         elif _common.find_published([line]) or _common.find_publisher([line]):
             used = i + 1
-        else:
+        elif not _common.is_noise_line(line):  # a site name or breadcrumb may come first
             break
     return title, subtitle, used
 
