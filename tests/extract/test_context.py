@@ -784,3 +784,34 @@ def test_county_word_skips_wider_places_of_its_sentence() -> None:
 def test_settlement_names(text: str, figure: str, region: str) -> None:
     """Township and village names that common nouns used to hide."""
     assert _regions(_resolve(text, home="岚县")[figure]) == [region]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "regions"),
+    [
+        # 占全省的: a share of the province, about the places before it
+        ("大同、忻州累计建成光伏电站186.5万千瓦，占全省的63.2%。", "63.2%", ["大同市", "忻州市"]),
+        # 天镇、广灵、阳高等县 in an earlier clause: examples of the city's counties
+        (
+            "大同市天镇、广灵、阳高等县将收益用于公益岗位，今年共设置岗位1.68万个。",
+            "1.68万个",
+            ["大同市"],
+        ),
+        # 四市 and 上述地区 stand for the list named before
+        (
+            "大同、忻州、吕梁、临汾是搬迁任务最重的4个市，四市累计搬迁人口占全省的78.6%。",
+            "78.6%",
+            ["大同市", "忻州市", "吕梁市", "临汾市"],
+        ),
+        (
+            "大同、忻州是重点地区。上述地区贫困人口参保率达100%。",
+            "100%",
+            ["大同市", "忻州市"],
+        ),
+        # a count that is no list's size stands for no list
+        ("大同、忻州是重点地区。三市共建成电站12座。", "12座", ["山西省"]),
+    ],
+)
+def test_places_of_earlier_lists(text: str, figure: str, regions: list[str]) -> None:
+    """Shares, examples and words that stand for a list of places named before."""
+    assert _regions(_resolve(text)[figure]) == regions

@@ -613,10 +613,15 @@ def test_markdown_table() -> None:
         ("种薯销售收入突破420万元", "420万元", "4200000", Qualifier.MORE_THAN),
         ("纳入监测对象一千一百零五人", "一千一百零五人", "1105", Qualifier.EXACT),
         ("人均纯收入达到一万一千三百元", "一万一千三百元", "11300", Qualifier.EXACT),
+        # 几 and 来 inside a span: more than ten, about a thousand
+        ("车间有十几名妇女务工", "十几名", "10", Qualifier.MORE_THAN),
+        ("亩产也就一千来斤", "一千来斤", "1000", Qualifier.APPROX),
+        ("增收十几万元", "十几万元", "100000", Qualifier.MORE_THAN),
     ],
 )
 def test_third_probe_round_figures(text: str, span: str, value: str, qualifier: Qualifier) -> None:
-    """突破 is more than; 一千一百 is a number, not a 一X一Y slogan."""
+    """突破 is more than; 一千一百 is a number, not a 一X一Y slogan; 几 and 来 between number
+    and unit make a figure vague as 余 does."""
     found = {m.text: m for m in _mentions(text)}
     assert (found[span].measurement.value, found[span].measurement.qualifier) == (
         Decimal(value),

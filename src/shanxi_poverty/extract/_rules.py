@@ -56,9 +56,6 @@ RUN: Final = regex.compile(
 #: Multiplier characters only (read after 余/多: 20多万元).
 MULTIPLIERS: Final = regex.compile(rf"[{CN_MULTIPLIERS}]++")
 
-#: 余/多 between number, multiplier and unit.
-INSIDE_MORE: Final = regex.compile(r"[余多]")
-
 #: Whitespace a layout line break may put between a number and its unit (为期7\n\n天).
 LAYOUT_GAP: Final = regex.compile(r"[ \t\r\n\u00a0\u3000]{1,6}+")
 
@@ -341,6 +338,8 @@ class Rules:
         cue_before / cue_after: duration cues before the number and after the unit.
         qualifier_before / qualifier_after: a qualifier word ending just before the number /
             starting just after the unit, with the qualifier value of each word.
+        inside_qualifier: a qualifier character between number, multiplier and unit (余 多
+            几 来).
         qualifier_not_after: characters that make a "before" word part of another word.
         range_connector: the word between the two ends of a range.
         list_separators: what may stand between two mentions of one enumeration.
@@ -362,6 +361,7 @@ class Rules:
     qualifier_before: regex.Pattern[str]
     qualifier_after: regex.Pattern[str]
     qualifier_words: Mapping[str, str]
+    inside_qualifier: regex.Pattern[str]
     qualifier_not_after: frozenset[str]
     range_connector: regex.Pattern[str]
     list_separators: frozenset[str]
@@ -420,6 +420,7 @@ def rules() -> Rules:
         ),
     )
     implied: dict[str, str] = dict(data["implied_units"])
+    inside = {word: kind for kind, words in quals["inside"].items() for word in words}
     return Rules(
         unit=regex.compile(_alternation(units["words"])),
         unit_not_followed_by={k: tuple(v) for k, v in units["not_followed_by"].items()},
@@ -432,11 +433,8 @@ def rules() -> Rules:
         cue_after=regex.compile(_alternation(durations["cues_after"])),
         qualifier_before=regex.compile(rf"(?:{_alternation(before)})$"),
         qualifier_after=regex.compile(_alternation(after)),
-        qualifier_words={
-            **before,
-            **after,
-            **dict.fromkeys(quals["inside"]["more_than"], "more_than"),
-        },
+        qualifier_words={**before, **after, **inside},
+        inside_qualifier=regex.compile(f"[{''.join(inside)}]"),
         qualifier_not_after=frozenset(quals["not_after"]),
         range_connector=regex.compile(_alternation(data["ranges"]["connectors"])),
         list_separators=frozenset(data["lists"]["separators"]),

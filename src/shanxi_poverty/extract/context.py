@@ -117,6 +117,12 @@ _SETTLEMENT_DEIXIS: Final = re.compile(r"[我全本该此][村镇乡]|[村乡镇
 _NOT_SETTLEMENT_AFTER: Final = frozenset("城家故老")
 #: 当地/本地: the place named last before them, of any level.
 _LOCAL_DEIXIS: Final = re.compile(r"[当本]地")
+#: The places of a list named before: 上述地区, 这些县, 以上各市; 四市, 两县.
+_LISTED_DEIXIS: Final = re.compile(
+    r"(?:上述|以上|这些|这几个)(?:各)?(?:地区|地方|县区|县市|市县|县|市|地)"
+    r"|(?<![0-9一二两三四五六七八九十百千万第])(?P<count>[两二三四五六七八九十])个?[市县](?![委长级域])"
+)
+_COUNT: Final = {c: i for i, c in enumerate("〇一二三四五六七八九十") if i} | {"两": 2}
 _SETTLEMENT_LEVEL: Final = {
     "村": RegionLevel.VILLAGE,
     "镇": RegionLevel.TOWNSHIP,
@@ -224,8 +230,8 @@ _REPORTING_FRAME: Final = re.compile(
     r"(?:[^，,。；;\n]{0,10}讯\s{0,2})?[^，,。；;\n]{0,30}(?:获悉|了解到|得知)[，,：:]"
 )
 #: Before a place: it is what the figure is compared with (增速高于全省平均水平1.3个百分点,
-#: 比全国高2个百分点), not what it is about.
-_COMPARED_WITH: Final = _MORE_OR_LESS | {"比", "较", "快于", "慢于", "超出"}
+#: 比全国高2个百分点) or a share of (占全省的78.6%), not what it is about.
+_COMPARED_WITH: Final = _MORE_OR_LESS | {"比", "较", "快于", "慢于", "超出", "占"}
 #: After named places: they are examples of more (壶关县、平顺县等8个贫困县).
 _ET_CETERA: Final = "等"
 #: Words of a period or total over years, which a section heading's year does not date.
@@ -624,7 +630,11 @@ class _Resolver:
             else:
                 places.append(_Place(match.start, match.end, (match.region,)))
         self.named_places = [p for p in places if len(p.regions) == 1]
-        places.extend(self._settlement_deixis(settlements) + self._local_deixis(places))
+        places.extend(
+            self._settlement_deixis(settlements)
+            + self._local_deixis(places)
+            + self._listed_deixis(places)
+        )
         places.extend(
             _Place(m.start(), m.end(), deixis_level=m["level"]) for m in _DEIXIS.finditer(self.text)
         )
@@ -666,6 +676,30 @@ class _Resolver:
             for m in _LOCAL_DEIXIS.finditer(self.text)
             if (place := self._named_last(named, m)) is not None
         ]
+
+    def _listed_deixis(self, named: list[_Place]) -> list[_Place]:
+        """上述地区/这些县 as the last list of places named before them in their article, and
+        四市/两县 standing alone as the last list of as many places within ``MAX_LOOKBACK``
+        (大同、忻州、吕梁、临汾是…4个市，四市累计…); left out when there is none."""
+        lists = [p for p in named if len(p.regions) > 1]
+        if not lists:
+            return []
+        found = []
+        for m in _LISTED_DEIXIS.finditer(self.text):
+            i = bisect.bisect_left(lists, m.start(), key=lambda p: p.start) - 1
+            if i < 0 or lists[i].end == m.start():  # 娄烦、阳曲两县 is the list itself
+                continue
+            article = self.article_starts[bisect.bisect_right(self.article_starts, m.start()) - 1]
+            listed = lists[i]
+            if listed.start < article:
+                continue
+            if m["count"] is not None and (
+                listed.start < m.start() - MAX_LOOKBACK
+                or _COUNT.get(m["count"]) != len(listed.regions)
+            ):
+                continue
+            found.append(_Place(m.start(), m.end(), listed.regions))
+        return found
 
     def _named_last(self, named: list[_Place], word: re.Match[str]) -> _Place | None:
         """``word`` standing for the last of ``named`` (places in text order) before it in
@@ -747,7 +781,11 @@ class _Resolver:
         places = self._places_between(start, end)
         if not places:
             return None
-        return self._place_regions(places[0], places[0].start, places)
+        first = places[0]
+        regions = self._place_regions(first, first.start, places)
+        if first.regions and self.text.startswith(_ET_CETERA, first.end):
+            return self._enclosing(regions)  # 天镇、广灵、阳高等县: examples of 大同市's
+        return regions
 
     def pieces(self, pos: int) -> _Pieces:
         """The sentence, clause and segment holding ``pos``."""

@@ -39,7 +39,6 @@ from shanxi_poverty.extract._rules import (
     DIGITS,
     FIXED_RULES,
     FRACTION,
-    INSIDE_MORE,
     LAYOUT_GAP,
     MULTIPLIERS,
     RUN,
@@ -517,22 +516,24 @@ class _Scanner:
             if gap is not None and ("\n" in gap.group() or len(gap.group()) <= _MAX_SPACES):
                 after = gap.end()
                 if after < len(text) and (
-                    text[after] in CN_MULTIPLIERS + "余多" or self._unit_at(after) is not None
+                    text[after] in CN_MULTIPLIERS
+                    or self.rules.inside_qualifier.match(text, after) is not None
+                    or self._unit_at(after) is not None
                 ):
                     pos = after
-        inside = False
+        inside: str | None = None  # 余 多 几 来 between number, multiplier and unit
         extra = ""
-        more = INSIDE_MORE.match(text, pos)
+        more = self.rules.inside_qualifier.match(text, pos)
         if more is not None:
-            inside = True
+            inside = more.group()
             pos = more.end()
         mult = MULTIPLIERS.match(text, pos)
         if mult is not None:
             extra = mult.group()
             pos = mult.end()
-            more = INSIDE_MORE.match(text, pos)
-            if more is not None and not inside:
-                inside = True
+            more = self.rules.inside_qualifier.match(text, pos)
+            if more is not None and inside is None:
+                inside = more.group()
                 pos = more.end()
         unit = self._unit_at(pos)
         if pos == run_end:
@@ -560,10 +561,8 @@ class _Scanner:
             raise _NotQuantityError(ExclusionReason.OTHER)
         multiplier = ""
         if not is_chinese:
-            digits_end = len(number.rstrip(CN_MULTIPLIERS + "余多"))
-            # what the strip took, less 余/多: the multipliers
-            multiplier = number[digits_end:].replace("余", "").replace("多", "")
-        qualifier = Qualifier.MORE_THAN if inside else self.qualifier_before(start)
+            multiplier = number[len(number.rstrip(CN_MULTIPLIERS)) :]
+        qualifier = self._inside(inside) if inside else self.qualifier_before(start)
         if (
             qualifier is None
             and not number.strip(CN_MULTIPLIERS)
@@ -578,9 +577,13 @@ class _Scanner:
             unit_word=unit_word,
             multiplier=multiplier,
             qualifier=qualifier or post or Qualifier.EXACT,
-            inside_more=inside,
+            inside_more=inside is not None,
             tail=tail,
         )
+
+    def _inside(self, word: str) -> Qualifier:
+        """The qualifier of a character inside a span (余 → more than, 来 → about)."""
+        return Qualifier(self.rules.qualifier_words[word])
 
     def _vague_before(self, start: int) -> bool:
         """数/几/若干 right before a numeral that starts with a multiplier (数十个, 几万元)."""
@@ -708,10 +711,10 @@ class _Scanner:
         ``[implied_units]`` (329万贫困人口 → 人); the span is the number only."""
         text = self.text
         pos = run_end
-        inside = False
-        more = INSIDE_MORE.match(text, pos)
+        inside: str | None = None
+        more = self.rules.inside_qualifier.match(text, pos)
         if more is not None:
-            inside = True
+            inside = more.group()
             pos = more.end()
         number = text[start:run_end]
         if "万" not in number and "亿" not in number:
@@ -821,7 +824,7 @@ class _Scanner:
         if cell is None or cell.end != end:
             return None
         found = self._implied_candidate(
-            start, end, self.text[start:end], cell.unit, inside=False, post=None, tail=end
+            start, end, self.text[start:end], cell.unit, inside=None, post=None, tail=end
         )
         found.subject = cell.subject
         found.time = cell.time
@@ -838,9 +841,9 @@ class _Scanner:
         if "万" not in number and "亿" not in number:
             return None
         pos = run_end
-        inside = INSIDE_MORE.match(self.text, pos)
-        if inside is not None:
-            pos = inside.end()
+        more = self.rules.inside_qualifier.match(self.text, pos)
+        if more is not None:
+            pos = more.end()
         post, tail = self.qualifier_after(pos)
         if tail < len(self.text) and self.rules.implied_noun.match(self.text, tail) is not None:
             return None
@@ -853,7 +856,13 @@ class _Scanner:
             return None
         unit = self.rules.implied_units[nouns[-1].group()]
         return self._implied_candidate(
-            start, pos, number, unit, inside=inside is not None, post=post, tail=tail
+            start,
+            pos,
+            number,
+            unit,
+            inside=None if more is None else more.group(),
+            post=post,
+            tail=tail,
         )
 
     def _implied_candidate(
@@ -863,13 +872,13 @@ class _Scanner:
         number: str,
         unit: str,
         *,
-        inside: bool,
+        inside: str | None,
         post: Qualifier | None,
         tail: int,
     ) -> _Candidate:
         """A figure whose unit comes from a noun near it (余/多 inside the span wins)."""
         if inside:
-            qualifier = Qualifier.MORE_THAN
+            qualifier = self._inside(inside)
         else:
             qualifier = self.qualifier_before(start) or post or Qualifier.EXACT
         return _Candidate(
@@ -879,7 +888,7 @@ class _Scanner:
             unit_word=unit,
             multiplier="",
             qualifier=qualifier,
-            inside_more=inside,
+            inside_more=inside is not None,
             implied=True,
             tail=tail,
         )
