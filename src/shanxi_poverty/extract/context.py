@@ -10,20 +10,26 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
    the listed places in order (also from an earlier clause of the sentence when the 分别
    clause names no place); adjacent names (太原市迎泽区) keep the most specific; places
    followed by 等 are examples of more (壶关县、平顺县等8个贫困县), so the figure gets the
-   division enclosing them all (长治市); a place right after 高于/低于/比/较 … is what the
-   figure is compared with (增速高于全省平均水平1.3个百分点), and does not count;
-2. the *topic* of the sentence: a place or deixis word in its first clause;
+   division enclosing them all (长治市); a place right after 高于/低于/比/较/占 … is what the
+   figure is compared with or a share of (增速高于全省平均水平1.3个百分点, 占全省的63.2%),
+   and does not count;
+2. the *topic* of the sentence: a place or deixis word in its first clause (with 等 after
+   it, the division enclosing its places, as in 1);
 3. for a sentence that opens with a connective or demonstrative (同时, 此外, 其中, 此批, 该 …),
    the topic of the sentence before;
-4. the home region of the article or document (from its metadata).
+4. the home region of the article or document (from its metadata), or of the section: a
+   section heading that names one city or county (在临县碛口看红枣) is its section's home.
 
-Deixis words (我省, 全省, 我市, 全市, 该市, 全县, 该县, 本县 …) resolve against the place in
-focus, then the home region, then, when neither is of their level or inside one, the
+Deixis words (我省, 全省, 我市, 全市, 该市, 全县, 该县, 本县 …) resolve against the places
+named before them in their sentence, nearest first (临县是全国有名的红枣之乡，全县…: 临县),
+then the home region, then, when none is of their level or inside one, the
 places named shortly before them in their article (全县 in a 吕梁 feature, after a sentence
 about 临县; 全市 in a provincial paper, after one about 大同市).  A place name that opens a
 media name (吕梁日报讯, 山西新闻网) is no place.  全村, 该村, 本村, 村里, 全镇, 该乡, 乡里,
 镇里 … stand for the village or township named last before them in their article (within
-400 characters), and 当地/本地 for the place named last before them, of any level; both are
+400 characters), and 当地/本地 for the place named last before them, of any level;
+上述地区/这些县 stand for the last list of places named before them in their article, and
+四市/两县 standing alone for the last list of as many places within 400 characters; all are
 ignored when there is none.  Place names inside a quoted brand (“天镇保姆”) are not places, and a
 figure whose clause is about a company (该公司, 有限公司) has no region.
 
@@ -32,20 +38,24 @@ in its paragraph, or from the paragraph before when it opens one), else the firs
 words right after it in its clause (3个贫困村2018年退出), not a target (到2020年), else the time
 its paragraph opens on when that time is the paragraph's whole first clause (2020年，…
 今年以来，… 截至2020年底，…).  Anchors: an explicit year (2016年的4881元, 二〇一六年), an as-of
-date (截至2021年10月末, 截至5月17日), a dated day (5月14日), a relative expression in adverbial
-position (今年, 去年, 前年, 今年以来, 年内, 一年来, 上半年, 前三季度; after at most two
-characters of their clause, not counting an opening dateline such as 本报讯（记者 赵刚）, or
-after a subject holding a figure, or before a predicate such as 为/达到) against the publication
-date (当年 after a year named in its sentence is that year), or a plan period (十三五 =
-2016–2020); 一年来 in a text published in January or February is the year before.  全年 and 年末
+date (截至2021年10月末, 截至5月17日), a dated day (5月14日; of the year before when later in
+the year than the publication date), a relative expression (今年, 去年, 前年, 今年以来, 年内,
+一年来, 上半年, 前三季度, 近日, 日前, 昨天; anywhere in its clause but right after a
+comparison verb such as 与/超过/不如) against the publication date (当年 after a year named in
+its sentence is that year), or a plan period (十三五 = 2016–2020); 一年来 in a text published
+in January or February is the year before.  The base of a multiple (是2017年的3.5倍) is no
+anchor.  全年 and 年末
 take the year of the last anchor with a year before them in their article (a statistical
 bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a from-value).  A
 year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an anchor.  A year after 由/从
 and before 的 (由2014年的17.1%降至0) dates only the figures right after it (one, or one list),
 not the value they change to or later clauses.  目前/当前 state no year: a figure after them
-gets none, as with 截至目前.  Annual averages (年均增长11.4%) keep their period and no single
-year.  For an undated document the publication year is estimated as the latest year the text
-names (not counting targets such as 到2025年).
+gets none, as with 截至目前.  A figure with no time yet takes the one year its section
+heading names (一、过去一年…工作回顾), unless its paragraph speaks of a period or total
+(五年来, 以来, 期间, 累计).  A table cell's year comes from its column, row or caption
+(:mod:`shanxi_poverty.extract.quantities`).  Annual averages (年均增长11.4%) keep their
+period and no single year.  For an undated document the publication year is estimated as the
+latest year the text names (not counting targets such as 到2025年).
 
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
 figure (up to the next clause or list boundary after it, passing over a bracketed aside such

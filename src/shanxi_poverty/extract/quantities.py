@@ -9,14 +9,16 @@ and gives each run exactly one fate:
 1. inside a date, time, URL, phone number, ordinal, name, slogan, plan period or adverb
    (the fixed rules and the vocabulary of ``data/quantity_words.toml``): an
    :class:`Exclusion` with its :class:`ExclusionReason`;
-2. ``number 余/多? multiplier* 余/多? unit`` (:meth:`_Scanner.read_quantity`): a mention;
-3. ``number connector number unit`` (2至3个): two mentions linked by ``range_id``;
-4. ``百分之 number`` / ``number 分之 number``: a percentage;
-5. a bare 万/亿 number before a noun that implies its unit (329万贫困人口): a mention
+2. a bare number that is a whole table cell, in a column whose header names a unit in
+   brackets or under a caption that declares it (65432 under 脱贫人口（人）): a mention
+   with ``implied_unit``, the header's words as its subject and the year of its column,
+   row or caption (:func:`_table_cells`);
+3. ``number 余/多/几/来? multiplier* 余/多? unit`` (:meth:`_Scanner.read_quantity`): a
+   mention;
+4. ``number connector number unit`` (2至3个): two mentions linked by ``range_id``;
+5. ``百分之 number`` / ``number 分之 number``: a percentage;
+6. a bare 万/亿 number before a noun that implies its unit (329万贫困人口): a mention
    with ``implied_unit``;
-6. a bare number that is a whole table cell, in a column whose header names a unit in
-   brackets (65432 under 脱贫人口（人）): a mention with ``implied_unit`` and the header's
-   words as its subject;
 7. anything else: an :class:`Exclusion` with reason ``other`` (or ``damaged``).
 """
 
