@@ -292,6 +292,7 @@ def test_normalize_noise_drops_boilerplate(line: str) -> None:
         "全市新增高标准农田12万亩，比上年增加2万亩（2022-03-08）",  # a sentence
         "电话回访贫困户1200户。",
         "相关新闻报道显示，全省新增就业1.2万人。",
+        "大地旅人双周刊 第217期",  # a masthead: reported, kept
         "织密防返贫保障网",  # a heading ending in 网
         "产业、就业、兜底|三管齐下",  # two items are no menu
     ],
@@ -405,6 +406,15 @@ def test_layout_keeps_table_rows_apart() -> None:
     assert (
         normalize_layout(text)[0]
         == "县（区）      人均可支配收入\n离石区        12,456\n兴县        8,912"
+    )
+
+
+def test_infobox_lines_are_not_joined() -> None:
+    """A key：value line of an infobox does not continue the line above it."""
+    text = "地理位置：山西省西部，吕梁山西麓、黄河东岸\n面积：1808平方公里\n"
+    assert (
+        normalize_layout(text)[0]
+        == "地理位置：山西省西部，吕梁山西麓、黄河东岸\n面积：1808平方公里"
     )
 
 

@@ -342,3 +342,10 @@ def test_settlement_names_beside_common_nouns(text: str, names: list[str]) -> No
     """城 and 家 end township stems only where the stem stands alone (岚城镇, not 小城镇 or
     家乡); villages may end in 家 (王家村) and be followed by 土 (村土地)."""
     assert [m.text for m in find_regions(text)] == names
+
+
+def test_village_names_ending_in_jiashan() -> None:
+    """李家山村 is a village, though 山村 alone (偏远山村) is a common noun."""
+    assert [m.text for m in find_regions("。李家山村流转土地，偏远山村，这个小山村")] == [
+        "李家山村"
+    ]

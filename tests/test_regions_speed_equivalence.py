@@ -118,7 +118,9 @@ class _ReferenceScanner(_Scanner):
                     continue
                 start = located[0]
                 stem = text[start:i]
-                if stem[0] in words.stem_bad_start or stem.endswith(words.stem_bad_end):
+                if stem[0] in words.stem_bad_start or (
+                    stem.endswith(words.stem_bad_end) and not stem.endswith(words.stem_good_end)
+                ):
                     continue
                 if level is RegionLevel.VILLAGE and stem.endswith(words.village_stem_bad_end):
                     continue
@@ -201,7 +203,14 @@ def _random_texts(count: int, seed: int) -> list[str]:
     """Strings of place names, stems, suffixes and the scanner's own words, to hit edges."""
     rng = _rng(seed)
     names = sorted(GAZ.names())
-    lefts = [*names, *WORDS.boundary_words, *WORDS.boundary_chars, *WORDS.stem_bad_end]
+    lefts = [
+        *names,
+        *WORDS.boundary_words,
+        *WORDS.boundary_chars,
+        *WORDS.stem_bad_end,
+        "李家",
+        "寨子",
+    ]
     lefts += WORDS.blocked
     stems = list("东西南北大小张王李赵沟河峪坪家堡寨上下前后新石马杨个各村乡镇")
     suffixes = ["镇", "乡", "村", "街道", "社区", "村", "镇", "街", "社"]

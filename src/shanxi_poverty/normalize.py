@@ -127,6 +127,7 @@ _CELL_TAGS: Final = frozenset(["td", "th"])
 #: Block tags that break a row even inside a cell.
 _ROW_TAGS: Final = frozenset(["tr", "table"])
 _TAG_NAME: Final = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_COLSPAN: Final = re.compile(r"""colspan\s*=\s*["']?\s*([2-9]|1[0-9])\b""", re.IGNORECASE)
 _NEWLINE: Final = re.compile(r"\r\n?")
 _LINE: Final = re.compile(r"[^\n]*")
 _CJK_RUN: Final = re.compile(rf"[{CJK}]+")
@@ -163,6 +164,7 @@ _BYLINE_START: Final = re.compile(r"(?:本报讯|本报记者|记者|通讯员|�
 _JOINABLE_LENGTH: Final = 30
 #: Cells of a table row printed as text: a tab, or a run of spaces between two characters.
 _TABLE_GAP: Final = re.compile(r"\t|\S[ \u3000]{2,}+\S")
+_LABEL_LINE: Final = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
 #: A one-character name padded to the width of three in a table (兴  县, 临　县).
 _PADDED_NAME: Final = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]([ \u3000]{1,4}+)[县区市旗](?![\u4e00-\u9fff])"
@@ -277,12 +279,15 @@ def normalize_markup(text: str) -> tuple[str, OffsetMap]:
     '\\n脱贫攻坚\\n振兴\\n'
     >>> normalize_markup("<tr><td>夏县</td><td></td><td><p>65432</p></td></tr>")[0]
     '\\n夏县\\t\\t65432\\n'
+    >>> normalize_markup('<tr><td>县</td><td colspan="2">2021年</td><td>2022年</td></tr>')[0]
+    '\\n县\\t2021年\\t\\t2022年\\n'
     """
     b = TextBuilder(text)
     pos = 0
     run_start = run_end = -1
     block = spaced = False
     cells = 0  # cells opened in the run
+    spanned = 0  # columns the last cell opened spans beyond its own (colspan="3": 2)
     in_cell = False
 
     def flush() -> None:
@@ -301,17 +306,25 @@ def normalize_markup(text: str) -> tuple[str, OffsetMap]:
         # a block inside a cell (<td><p>) is no row break
         is_block = name in _BLOCK_TAGS and not (in_cell and name not in _ROW_TAGS)
         opens_cell = name in _CELL_TAGS and not closing
+        # a cell spanning columns is followed by a tab for each column it spans beyond its
+        # own, so that the cells after it stay in their columns (a header's 2021年 over two)
+        width = 0
+        if opens_cell:
+            span = _COLSPAN.search(text, start, end)
+            width, spanned = spanned + 1, (int(span[1]) - 1 if span else 0)
+        elif name in _ROW_TAGS:
+            spanned = 0
         gap = text[run_end:start] if run_start >= 0 else "x"
         if not gap.strip():
             block = block or is_block
-            cells += opens_cell
+            cells += width
             run_end, spaced = end, spaced or bool(gap)
             continue
         flush()
         if run_start >= 0:
             pos = run_end
         run_start, run_end, block, spaced = start, end, is_block, False
-        cells = int(opens_cell)
+        cells = width
     flush()
     if run_start >= 0:
         pos = run_end
@@ -508,6 +521,8 @@ def _joinable(prev: str, nxt: str) -> bool:
     if _BYLINE_START.match(nxt) or prev[-1] == "摄" or not _SENTENCE_PUNCT.search(nxt):
         return False
     if _TABLE_GAP.search(prev) or _TABLE_GAP.search(nxt):  # rows of a table printed as text
+        return False
+    if _LABEL_LINE.match(nxt):  # an infobox's key：value line (面积：1808平方公里)
         return False
     return len(prev) >= _JOINABLE_LENGTH or bool(_CLAUSE_PUNCT.search(prev))
 

@@ -108,6 +108,7 @@ class _PlaceWords:
     boundary_words: tuple[str, ...]
     stem_bad_start: frozenset[str]
     stem_bad_end: tuple[str, ...]
+    stem_good_end: tuple[str, ...]
     village_stem_bad_end: tuple[str, ...]
     township_stem_bad_end: tuple[str, ...]
     township_short_stem_bad_start: frozenset[str]
@@ -137,6 +138,7 @@ class _PlaceWords:
             boundary_words=tuple(stl["boundary_words"]),
             stem_bad_start=frozenset(stl["stem_not_starting_with"]),
             stem_bad_end=tuple(stl["stem_not_ending_with"]),
+            stem_good_end=tuple(stl["stem_may_end_with"]),
             village_stem_bad_end=tuple(stl["village_stem_not_ending_with"]),
             township_stem_bad_end=tuple(stl["township_stem_not_ending_with"]),
             township_short_stem_bad_start=frozenset(stl["township_short_stem_not_starting_with"]),
@@ -146,6 +148,11 @@ class _PlaceWords:
                 for suffix, after in stl["suffix_not_followed_by_only"].items()
             ),
         )
+
+    def bad_stem_end(self, stem: str) -> bool:
+        """Whether ``stem`` ends as a common noun does (贫困, 山 of 山村) and not as names do
+        (家山 of 李家山村)."""
+        return stem.endswith(self.stem_bad_end) and not stem.endswith(self.stem_good_end)
 
     def bad_follow_of(self, suffix: str) -> tuple[str, ...]:
         """The words that may not follow ``suffix`` in a name: those of every suffix and
@@ -253,7 +260,9 @@ def _suffix_pattern(suffixes: Iterable[_Suffix], words: _PlaceWords) -> re.Patte
     The suffix must not start a compound noun (村民, 乡镇) and must follow a stem character:
     Chinese, not a boundary character, and not a one-character word no stem ends with (农村).
     """
-    bad_last = {w for w in words.stem_bad_end if len(w) == 1}
+    # a character that ends a stem_may_end_with word (山 of 家山) is checked by the scanner
+    may_end_last = {w[-1] for w in words.stem_good_end}
+    bad_last = {w for w in words.stem_bad_end if len(w) == 1} - may_end_last
     bad_last_village = bad_last | {w for w in words.village_stem_bad_end if len(w) == 1}
     alts = set()
     for suffix, level, _ in suffixes:
@@ -773,7 +782,7 @@ class _Scanner:
                 stem = text[start:i]
                 if needs_region and not after_region:
                     continue
-                if stem[0] in words.stem_bad_start or stem.endswith(words.stem_bad_end):
+                if stem[0] in words.stem_bad_start or words.bad_stem_end(stem):
                     continue
                 if level is RegionLevel.VILLAGE and stem.endswith(words.village_stem_bad_end):
                     continue

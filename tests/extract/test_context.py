@@ -815,3 +815,41 @@ def test_settlement_names(text: str, figure: str, region: str) -> None:
 def test_places_of_earlier_lists(text: str, figure: str, regions: list[str]) -> None:
     """Shares, examples and words that stand for a list of places named before."""
     assert _regions(_resolve(text)[figure]) == regions
+
+
+def test_that_year_after_a_year_named_earlier_in_its_paragraph() -> None:
+    """当年 is the year last named before it in its paragraph, across sentences."""
+    ms = _resolve("2016年，全县减贫6850人。石楼县启动搬迁工程，当年搬迁1620户。", home="石楼县")
+    assert ms["1620户"].year == 2016
+
+
+@pytest.mark.parametrize("word", ["今晚", "当天", "本月"])
+def test_days_of_the_publication(word: str) -> None:
+    """今晚/当天/本月 are of the publication year too."""
+    ms = _resolve(f"{word}，直播间卖出苹果5000箱。", published="2022-11-11")
+    assert ms["5000箱"].year == 2022
+
+
+def test_township_named_by_the_title_is_home() -> None:
+    """A township's work summary (the title names it, the text says 全镇) is at home in the
+    township: its figures without a place are the township's, 全县 still the county's."""
+    doc = Document.from_text(
+        "全年接待游客46.8万人次。全镇新增就业1127人。全县投入资金2亿元。",
+        name="t.txt",
+        meta=DocumentMeta(title="碛口镇2022年工作总结", home_region="临县", published="2022-12-20"),
+    )
+    ms = {m.provenance.text: m for m in extract(doc) if m.provenance}
+    assert _regions(ms["46.8万人次"]) == ["碛口镇"]
+    assert _regions(ms["1127人"]) == ["碛口镇"]
+    assert _regions(ms["2亿元"]) == ["临县"]
+
+
+def test_bare_name_of_a_village_named_in_full() -> None:
+    """锡崖沟 after 锡崖沟村 is the village, in the text and in the title."""
+    doc = Document.from_text(
+        "陵川县古郊乡锡崖沟村位于太行山上。锡崖沟的游客去年达到18万人次。",
+        name="t.txt",
+        meta=DocumentMeta(title="锡崖沟：从绝壁凿路到民宿经济", home_region="陵川县"),
+    )
+    ms = {m.provenance.text: m for m in extract(doc) if m.provenance}
+    assert _regions(ms["18万人次"]) == ["锡崖沟村"]

@@ -627,3 +627,39 @@ def test_third_probe_round_figures(text: str, span: str, value: str, qualifier: 
         Decimal(value),
         qualifier,
     )
+
+
+def test_html_table_with_spanning_header() -> None:
+    """A header row whose cells span columns (2021年 over 收入 and 增速) gives each column
+    its year; the unit row under it lacks the first column (rowspan) and is aligned right."""
+    raw = (
+        "<html><body><h1>吕梁：脱贫群众收入稳步增长</h1><table>"
+        '<tr><td rowspan="2">县（区）</td><td colspan="2">2021年</td>'
+        '<td colspan="2">2022年1—6月</td></tr>'
+        "<tr><td>人均纯收入（元）</td><td>增速（%）</td><td>人均纯收入（元）</td><td>增速（%）</td></tr>"
+        "<tr><td>临县</td><td>11286</td><td>15.3</td><td>5937</td><td>14.6</td></tr>"
+        "</table></body></html>"
+    )
+    found = _table(raw)
+    assert [(found[t].unit, found[t].year) for t in ("11286", "15.3", "5937", "14.6")] == [
+        ("元", 2021),
+        ("%", 2021),
+        ("元", 2022),
+        ("%", 2022),
+    ]
+    assert [r.name for r in found["11286"].regions] == ["临县"]
+
+
+def test_table_under_an_introducing_sentence() -> None:
+    """A sentence that introduces the table (…汇总如下。) gives it its year."""
+    raw = (
+        "数据更新时间：2020-03-10\n\n现将截至2019年底各县脱贫情况汇总如下。\n\n"
+        "县（市、区）\t贫困人口（人）\t贫困发生率（%）\n吉县\t18536\t0.15\n"
+    )
+    found = _table(raw)
+    assert [found[t].year for t in ("18536", "0.15")] == [2019, 2019]
+
+
+def test_case_counts_after_digits_only() -> None:
+    """起 counts cases after digits (矛盾纠纷63起), not in 一起 (together)."""
+    assert [m.text for m in _mentions("排查化解矛盾纠纷63起，大家一起努力")] == ["63起"]

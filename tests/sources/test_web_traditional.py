@@ -191,3 +191,18 @@ def test_title_after_site_name_and_breadcrumb() -> None:
     assert doc.meta.title == "山西岢岚：整村搬迁拔「穷根」 穷山沟变身旅游村"
     assert doc.meta.sections == ()
     assert [m.provenance.text for m in extract(doc) if m.provenance] == ["20萬人次"]
+
+
+def test_column_kicker_and_two_line_title() -> None:
+    """A magazine page: the masthead is no title, a 【column】 line alone is skipped, and
+    the headline's second line is its subtitle."""
+    raw = (
+        "大地旅人雙週刊　第２１７期\n2020/11/05 出版\n\n【鄉村紀行】\n太行山上的「掛壁公路」村\n"
+        "錫崖溝：從絕壁鑿路到民宿經濟\n\n　　陵川縣古郊鄉錫崖溝村去年接待遊客18萬人次。\n"
+    )
+    doc = parse_document(raw, name="magazine.txt")
+    assert (doc.meta.title, doc.meta.subtitle) == (
+        "太行山上的「挂壁公路」村",
+        "锡崖沟：从绝壁凿路到民宿经济",
+    )
+    assert doc.meta.published == "2020-11-05"

@@ -178,7 +178,7 @@ _AS_OF: Final = regex.compile(
 _RELATIVE: Final = re.compile(
     r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年"
     # days just before publication (近日，左权县举办…): of the publication year
-    r"|近日|日前|昨天|昨日|今天|今日)"
+    r"|近日|日前|昨天|昨日|昨晚|今天|今日|今晚|今晨|当天|当日|本周|本月)"
 )
 #: Parts of a year (上半年, 前三季度, 一季度), of this year unless right after a year
 #: (去年上半年, 2020年一季度).  Found by their tails, rare characters, for a fast scan:
@@ -384,6 +384,35 @@ def _date(year: int | None, month: str | None, day: str | None) -> dt.date | Non
         return None
 
 
+def _bare_settlements(
+    text: str, matches: list[RegionMatch], *, same_text: bool = True
+) -> list[RegionMatch]:
+    """The bare names (the stem alone, three or more characters) of the villages and
+    townships among ``matches`` where they stand in ``text`` not before their suffix and,
+    when ``matches`` were found in ``text`` itself (``same_text``), outside every match: 锡崖沟
+    of 锡崖沟村."""
+    from shanxi_poverty.regions import RegionMatch  # noqa: PLC0415
+
+    stems = {
+        m.text[:-1]: m.region
+        for m in matches
+        if m.region.level in _SETTLED and m.text[-1] in _SETTLEMENT_LEVEL and len(m.text) > 3  # noqa: PLR2004
+    }
+    if not stems:
+        return []
+    starts = [m.start for m in matches]
+    pattern = re.compile("|".join(map(re.escape, sorted(stems, key=len, reverse=True))))
+    found = []
+    for m in pattern.finditer(text):
+        if text[m.end() : m.end() + 1] in _SETTLEMENT_LEVEL:
+            continue  # the full name
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if same_text and i >= 0 and matches[i].end > m.start():
+            continue  # inside another name
+        found.append(RegionMatch(m.start(), m.end(), stems[m[0]], m[0]))
+    return found
+
+
 def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None) -> list[_Time]:
     """Every time anchor of the text, in order; ``doc_date`` is the publication date, when
     known (一年来 in January looks back over the year before, and 2月27日 in a text of 26
@@ -446,10 +475,16 @@ def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None
             lead = text[max(0, start - 2) : start]
             if lead[-1:] in _COMPARED_VERBS or lead in _COMPARED_VERBS:
                 continue
-            if word == _THAT_YEAR and _YEAR.search(
-                text, _start_before(text, start, _SENTENCE_STOPS), start
-            ):
-                continue  # 2015年，右玉县当年…: the year just named, which dates it already
+            if word == _THAT_YEAR:
+                # 2016年，全县减贫6850人。…当年搬迁1620户: the year last named before it in
+                # its paragraph; the publication year when there is none
+                named = [
+                    int(m["year"])
+                    for m in _YEAR.finditer(text, text.rfind("\n", 0, start) + 1, start)
+                ]
+                if named:
+                    add(start, end, TimeReference(year=named[-1], expression=word))
+                    continue
             since = text.startswith("以来", end)
             offset = _RELATIVE_OFFSET.get(word, 0)
             if word in _PAST_YEAR and doc_month is not None and doc_month <= _LOOKS_BACK_UNTIL:
@@ -484,6 +519,8 @@ class _Resolver:
         self.paragraphs = _boundaries(self.text, _PARAGRAPH_END)
         date = doc.meta.published_date
         self.doc_year = date.year if date is not None else _estimated_year(self.text)
+        self.division_home = self._home_of(doc.meta.home_region)
+        self.region_matches = self._region_matches()
         self.homes = self._homes()
         self.homes_by_start = dict(self.homes)
         self.section_spans = self._section_spans()
@@ -537,12 +574,38 @@ class _Resolver:
 
     def _homes(self) -> list[tuple[int, Region | None]]:
         """Home region from each article start on (the document's before the first)."""
-        doc_home = self._home_of(self.doc.meta.home_region)
+        doc_home = self.division_home
+        heading = " ".join(t for t in (self.doc.meta.title, self.doc.meta.subtitle) if t)
+        doc_home = self._settlement_home(heading, doc_home) or doc_home
         homes: list[tuple[int, Region | None]] = [(0, doc_home)]
         homes.extend(
             (a.span.start, self._home_of(a.meta.home_region) or doc_home) for a in self.doc.articles
         )
         return homes
+
+    def _settlement_home(self, title: str | None, home: Region | None) -> Region | None:
+        """The township or village a title names, when it is the only one it names and the
+        text says 全镇/该村 … of its level: a township's work summary (碛口镇2022年工作总结) is
+        at home in the township, inside the home county."""
+        from shanxi_poverty.regions import find_regions  # noqa: PLC0415
+
+        if not title:
+            return None
+        named = {
+            m.region
+            for m in find_regions(title, within=home, gazetteer=self.gazetteer)
+            if m.region.level in _SETTLED
+        }
+        # or its bare name (锡崖沟：从绝壁凿路到民宿经济), when the text names it in full
+        named |= {m.region for m in _bare_settlements(title, self.region_matches, same_text=False)}
+        if len(named) != 1:
+            return None
+        settlement = named.pop()
+        levels = {
+            _SETTLEMENT_LEVEL[m[0][1] if m[0][1] in _SETTLEMENT_LEVEL else m[0][0]]
+            for m in _SETTLEMENT_DEIXIS.finditer(self.text)
+        }
+        return settlement if settlement.level in levels else None
 
     def _section_homes(self) -> list[tuple[int, Region | None]]:
         """Where each section heading starts, and the one city or county it names, if it
@@ -607,16 +670,23 @@ class _Resolver:
                 home = region or self.homes_by_start[article]
         return home
 
-    def _find_places(self) -> list[_Place]:
+    def _region_matches(self) -> list[RegionMatch]:
+        """The place names of the text, with the bare names of the villages and townships it
+        also names in full (锡崖沟 after 锡崖沟村)."""
         from shanxi_poverty.regions import find_regions  # noqa: PLC0415
 
+        matches: list[RegionMatch] = find_regions(
+            self.text, within=self.division_home, year=self.doc_year, gazetteer=self.gazetteer
+        )
+        bare = _bare_settlements(self.text, matches)
+        return sorted(matches + bare, key=lambda m: m.start) if bare else matches
+
+    def _find_places(self) -> list[_Place]:
         # Quotes do not nest or overlap, so the one that may hold a match is the last one
         # opening before it.
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
         quote_starts = [lo for lo, _ in quoted]
-        matches: list[RegionMatch] = find_regions(
-            self.text, within=self.homes[0][1], year=self.doc_year, gazetteer=self.gazetteer
-        )
+        matches = self.region_matches
         places: list[_Place] = []
         # every township and village named, also those an adjacent name absorbs below
         # (方山县峪口镇张家塔村 is one place, 张家塔村, but 该镇 after it is still 峪口镇)

@@ -268,6 +268,8 @@ _TABLE_NUMBER: Final = re.compile(
     r"^\s*+表\s*+[0-9０-９一二三四五六七八九十-]{1,4}+(?:[（(]续[）)])?"
 )
 _CAPTION_MAX: Final = 40
+#: A sentence that introduces the table below it (…情况汇总如下。见下表：).
+_TABLE_INTRO: Final = re.compile(r"如下|下表|[:：]\s*+$")
 _CAPTION_END: Final = re.compile(r"(?:表|情况|统计|汇总|一览)\s*+$")
 _CONTINUED: Final = re.compile(r"^\s*+表\s*+[0-9０-９一二三四五六七八九十-]{1,4}+[（(]续[）)]")
 #: Lines above a header searched for its caption.
@@ -282,11 +284,12 @@ def _one_year(words: str) -> TimeReference | None:
 
 def _caption(lines: deque[str]) -> tuple[TimeReference | None, str]:
     """The year and the topic of a table's caption: of the lines above its header, the
-    nearest that is no sentence of the text (has no 。) and no unit declaration; its topic
+    nearest that is no unit declaration, if it is no sentence of the text (has no 。) or one
+    that introduces the table (…汇总如下。); its topic
     is its words without its number and years, if it is a short caption (表2  2020年各县
     农村居民人均可支配收入 → 2020, 各县农村居民人均可支配收入)."""
     for line in reversed(lines):
-        if "。" in line:
+        if "。" in line and not _TABLE_INTRO.search(line):
             break
         if _TABLE_UNIT.search(line) is None:
             # a title or a sentence above the table (下面这张表…，口径是2021年末：) gives only
@@ -299,6 +302,9 @@ def _caption(lines: deque[str]) -> tuple[TimeReference | None, str]:
     return None, ""
 
 
+_Column = tuple[str, str, TimeReference | None]  # unit, header words, the header's year
+
+
 def _table_cells(text: str) -> dict[int, _TableCell]:
     """The cells of the tables of ``text`` that lie in a column whose header names a unit,
     by cell start (its first non-blank character).
@@ -306,64 +312,106 @@ def _table_cells(text: str) -> dict[int, _TableCell]:
     A table is a run of lines of cells (:func:`_line_cells`); its header is the first of
     them with a column that names its unit in brackets (脱贫人口（人）), or, under a caption
     or line that declares the table's units (单位：元、%), the first of them at all.  The
-    line above, its caption, gives the cells its year and topic (:func:`_caption`); a table
-    continued on the next page (表2（续）) keeps the units, year and topic it had.
+    line above, its caption, gives the cells its year and topic (:func:`_caption`); a row
+    of cells right above the header that spans its columns (2021年 over 收入（元） and 增速
+    （%）) gives its columns their years; a table continued on the next page (表2（续）)
+    keeps the units, year and topic it had.
     """
-    cells: dict[int, _TableCell] = {}
-    header: list[tuple[str, str, TimeReference | None] | None] | None = None
-    table_units: list[str] = []
-    last_units: list[str] = []  # of the last table, for its continuation
-    continued = False
-    above: deque[str] = deque(maxlen=_CAPTION_LINES)  # the lines before the table
-    caption: TimeReference | None = None
-    topic = ""
+    reader = _TableReader()
     line_start = 0
     for line in text.split("\n"):
+        reader.feed(line, line_start)
+        line_start += len(line) + 1
+    return reader.cells
+
+
+@attrs.define
+class _TableReader:
+    """The state of :func:`_table_cells` between lines."""
+
+    cells: dict[int, _TableCell] = attrs.Factory(dict)
+    header: list[_Column | None] | None = None
+    #: the years of the columns, from a row above the header whose cells span them
+    spanning: list[TimeReference | None] = attrs.Factory(list)
+    table_units: list[str] = attrs.Factory(list)
+    last_units: list[str] = attrs.Factory(list)  # of the last table, for its continuation
+    continued: bool = False
+    above: deque[str] = attrs.Factory(lambda: deque(maxlen=_CAPTION_LINES))
+    above_row: list[str] = attrs.Factory(list)  # the last row of cells that is no header
+    caption: TimeReference | None = None
+    topic: str = ""
+
+    def feed(self, line: str, line_start: int) -> None:
         declared = _TABLE_UNIT.search(line)
         row = None if declared is not None else _line_cells(line)
         if row is None:  # a caption, or a line without cells, which ends the table
-            header = None
+            self.header = None
+            self.above_row = []
             # 表2（续） takes up the units, year and topic of 表2
-            continued = declared is None and _CONTINUED.search(line) is not None
+            self.continued = declared is None and _CONTINUED.search(line) is not None
             if declared is not None:
-                table_units = _UNIT_LIST.split(declared[1])
+                self.table_units = _UNIT_LIST.split(declared[1])
             else:
-                table_units = last_units if continued else []
-            above.append(line)
-        elif header is None or _HEADER_BRACKETS.search(line):
+                self.table_units = self.last_units if self.continued else []
+            self.above.append(line)
+        elif self.header is None or _HEADER_BRACKETS.search(line):
             # a header, or a row naming units in brackets: the header of the next table
-            columns = _header_columns([cell for _, cell in row], table_units)
+            columns = _header_columns([cell for _, cell in row], self.table_units)
             if any(columns):
-                header, last_units = columns, table_units
-                if not continued:
-                    caption, topic = _caption(above)
-                above.clear()
+                self.header, self.last_units = columns, self.table_units
+                self.spanning = _spanning_years(self.above_row)
+                if not self.continued:
+                    self.caption, self.topic = _caption(self.above)
+                self.above.clear()
             else:
-                above.append(line)  # a caption with a gap (表2  2020年…)
+                self.above.append(line)  # a caption with a gap (表2  2020年…)
+                self.above_row = [cell for _, cell in row]
         else:
-            if len(row) > len(header):  # a name padded to its column's width (兴  县)
-                extra = len(row) - len(header)
+            self._row(line, line_start, row, self.header)
+
+    def _row(
+        self, line: str, line_start: int, row: list[tuple[int, str]], header: list[_Column | None]
+    ) -> None:
+        extra = len(row) - len(header)
+        if extra > 0:
+            named = next((i for i, (_, c) in enumerate(row) if _has_arabic_digit(c)), len(row))
+            if named > extra:  # a name padded to its column's width (兴  县): one cell
                 (first_at, _), (last_at, last) = row[0], row[extra]
                 row = [(first_at, line[first_at : last_at + len(last)]), *row[extra + 1 :]]
-            row_year = next(
-                (
-                    TimeReference(year=int(m[1]), expression=m[0])
-                    for (_, cell), column in zip(row, header, strict=False)
-                    if column is None and (m := _ROW_YEAR.fullmatch(cell.strip())) is not None
-                ),
-                None,
-            )
-            for (at, cell), column in zip(row, header, strict=False):
-                value = cell.strip()
-                if column is not None and value:
-                    start = line_start + at + cell.index(value)
-                    unit, words, time = column
-                    subject = topic if words in topic else topic + words
-                    cells[start] = _TableCell(
-                        start + len(value), unit, subject, time or row_year or caption
-                    )
-        line_start += len(line) + 1
-    return cells
+            else:  # a header under a cell spanning rows (县（区）, rowspan="2")
+                header = [*(None for _ in range(extra)), *header]
+        # the spanning row starts in the row's first column; its last cell spans to the end
+        spanning = self.spanning[: len(row)] or [None]
+        spanning += [spanning[-1]] * (len(row) - len(spanning))
+        row_year = next(
+            (
+                TimeReference(year=int(m[1]), expression=m[0])
+                for (_, cell), column in zip(row, header, strict=False)
+                if column is None and (m := _ROW_YEAR.fullmatch(cell.strip())) is not None
+            ),
+            None,
+        )
+        for (at, cell), column, spanned in zip(row, header, spanning, strict=False):
+            value = cell.strip()
+            if column is not None and value:
+                start = line_start + at + cell.index(value)
+                unit, words, time = column
+                subject = self.topic if words in self.topic else self.topic + words
+                self.cells[start] = _TableCell(
+                    start + len(value), unit, subject, time or spanned or row_year or self.caption
+                )
+
+
+def _spanning_years(cells: list[str]) -> list[TimeReference | None]:
+    """The year of each column under a row of cells that span them: a cell's year holds
+    for the empty cells after it (2021年, '', 2022年, '' over four columns)."""
+    years: list[TimeReference | None] = []
+    current: TimeReference | None = None
+    for cell in cells:
+        if cell.strip():
+            current = _one_year(cell.strip())
+        years.append(current)
+    return years
 
 
 def _header_columns(

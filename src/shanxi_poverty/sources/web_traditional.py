@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MOJIBAKE_PARSER", "PARSER", "WebTraditionalParser"]
 
+_KICKER: Final = re.compile(r"【[^】]{1,12}】")
 _BRACKETED_TITLE: Final = re.compile(r"^【([^】]{1,60})】(.{1,80})$")
 _SUBTITLE: Final = re.compile(r"^[—-]{2}\s?(.{2,80})$")
 _MIN_PINYIN: Final = 3
@@ -98,6 +99,9 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, int]:
     for i, line in enumerate(lines[:8]):
         if not line:
             continue
+        if _KICKER.fullmatch(line):  # 【乡村纪行】 alone: a column's name above the title
+            used = i + 1
+            continue
         if (m := _BRACKETED_TITLE.match(line)) and _common.is_headline(m.group(2)):
             subtitle, title = m.group(1).strip(), m.group(2).strip()
             used = i + 1
@@ -106,6 +110,9 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, int]:
             used = i + 1
         elif title is None and subtitle is None and _common.is_headline(line):
             title = line
+            used = i + 1
+        elif title is not None and subtitle is None and _common.is_headline(line):
+            subtitle = line  # a second headline line under the title
             used = i + 1
         elif _common.find_published([line]) or _common.find_publisher([line]):
             used = i + 1
