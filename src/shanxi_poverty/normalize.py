@@ -163,7 +163,7 @@ _CLAUSE_PUNCT: Final = re.compile(r"[,，、;；。]")
 _BYLINE_START: Final = re.compile(r"(?:本报讯|本报记者|记者|通讯员|（记者|\(记者)")
 _JOINABLE_LENGTH: Final = 30
 #: Cells of a table row printed as text: a tab, or a run of spaces between two characters.
-_TABLE_GAP: Final = re.compile(r"\t|\S[ \u3000]{2,}+\S")
+_TABLE_GAP: Final = re.compile(r"\S[ \u3000]{2,}+\S")
 _LABEL_LINE: Final = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
 #: A one-character name padded to the width of three in a table (兴  县, 临　县).
 _PADDED_NAME: Final = re.compile(
@@ -520,7 +520,7 @@ def _joinable(prev: str, nxt: str) -> bool:
         return False
     if _BYLINE_START.match(nxt) or prev[-1] == "摄" or not _SENTENCE_PUNCT.search(nxt):
         return False
-    if _TABLE_GAP.search(prev) or _TABLE_GAP.search(nxt):  # rows of a table printed as text
+    if _is_table_row(prev) or _is_table_row(nxt):  # rows of a table printed as text
         return False
     if _LABEL_LINE.match(nxt):  # an infobox's key：value line (面积：1808平方公里)
         return False
@@ -567,10 +567,18 @@ def normalize_layout(text: str, *, rejoin: bool = True) -> tuple[str, OffsetMap]
     return b.build()
 
 
+def _is_table_row(line: str) -> bool:
+    """Whether ``line`` has cells: a tab, or a run of spaces between two characters (found
+    with substring tests first: the pattern would be tried at every character)."""
+    if "\t" in line:
+        return True
+    return ("  " in line or "\u3000" in line) and _TABLE_GAP.search(line) is not None
+
+
 def _keep_row(b: TextBuilder, text: str, start: int, end: int) -> None:
     """Keep a paragraph; in a table row, without the spaces that pad a one-character name
     to its column's width (兴  县 → 兴县)."""
-    if "\t" not in text[start:end] and _TABLE_GAP.search(text, start, end) is None:
+    if not _is_table_row(text[start:end]):
         b.keep(start, end)
         return
     for padded in _PADDED_NAME.finditer(text, start, end):

@@ -39,11 +39,13 @@ DIGITS: Final = "0-9０-９"
 #: numerals, or both mixed (2.3亿, 3万5千, 一千二百).
 RUN: Final = regex.compile(
     rf"""
-    (?:
-       # thousands grouped by spaces (12 345, GB/T 15835), only after a group of one to
-       # three digits: two figures of a table row are never one
-       (?<![0-9.,])[0-9]{{1,3}}+(?:[ \u00a0\u2009\u202f][0-9]{{3}}+(?![0-9]))++(?:\.[0-9]++)?+
-     | [{DIGITS}]++(?:[.．][{DIGITS}]++)?+(?:,[0-9]{{3}}(?![0-9]))*+ | [{CN_NUMERALS}])
+    (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+(?:,[0-9]{{3}}(?![0-9]))*+
+       # thousands grouped by spaces (12 345, GB/T 15835), only after a first group of one
+       # to three digits: two figures of a table row are never one.  Checked behind, so
+       # that the run still opens on a digit, which the engine skips to fast.
+       (?:(?:(?<=(?<![0-9.,])[0-9]{{1,3}})[ \u00a0\u2009\u202f][0-9]{{3}}+(?![0-9]))++
+          (?:\.[0-9]++)?+)?+
+     | [{CN_NUMERALS}])
     (?:[{DIGITS}]++(?:[.．][{DIGITS}]++)?+ | [{CN_NUMERALS}]
        # a Chinese decimal point between Chinese numerals (十五点五, 三点五亿), not a clock
        # time (三点五分)

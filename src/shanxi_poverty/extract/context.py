@@ -17,8 +17,13 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
    it, the division enclosing its places, as in 1);
 3. for a sentence that opens with a connective or demonstrative (同时, 此外, 其中, 此批, 该 …),
    the topic of the sentence before;
-4. the home region of the article or document (from its metadata), or of the section: a
-   section heading that names one city or county (在临县碛口看红枣) is its section's home.
+4. the home region of the article or document (from its metadata, or the township or
+   village its title names alone when the text says 全镇/该村 of its level), or of the
+   section: a section heading that names one city or county (在临县碛口看红枣) is its
+   section's home.
+
+The bare name of a village or township the text names in full (锡崖沟 after 锡崖沟村, three
+characters or more) is that place.
 
 Deixis words (我省, 全省, 我市, 全市, 该市, 全县, 该县, 本县 …) resolve against the places
 named before them in their sentence, nearest first (临县是全国有名的红枣之乡，全县…: 临县),
@@ -130,7 +135,8 @@ _LOCAL_DEIXIS: Final = re.compile(r"[当本]地")
 #: The places of a list named before: 上述地区, 这些县, 以上各市; 四市, 两县.
 _LISTED_DEIXIS: Final = re.compile(
     r"(?:上述|以上|这些|这几个)(?:各)?(?:地区|地方|县区|县市|市县|县|市|地)"
-    r"|(?<![0-9一二两三四五六七八九十百千万第])(?P<count>[两二三四五六七八九十])个?[市县](?![委长级域])"
+    # (the count checked behind once found, so that the scan skips to its characters)
+    r"|(?P<count>[两二三四五六七八九十])(?<![0-9一二两三四五六七八九十百千万第].)个?[市县](?![委长级域])"
 )
 _COUNT: Final = {c: i for i, c in enumerate("〇一二三四五六七八九十") if i} | {"两": 2}
 _SETTLEMENT_LEVEL: Final = {
@@ -529,6 +535,7 @@ class _Resolver:
         self.times = self._with_full_years(_find_times(self.text, self.doc_year, date))
         self.time_starts = [t.start for t in self.times]
         self.section_times = self._section_times()
+        self.section_starts = [start for start, _ in self.section_times]
         self.named_places: list[_Place] = []  # single named places, set by _find_places
         self.places = self._find_places()
         self.place_starts = [p.start for p in self.places]
@@ -648,15 +655,10 @@ class _Resolver:
     def _section_time(self, pos: int) -> TimeReference | None:
         """The time of the section holding ``pos``, if its heading names one, unless the
         paragraph before ``pos`` speaks of a period (五年来, 以来, 累计: totals over years)."""
-        if not self.section_times or _PERIOD_WORDS.search(
-            self.text, _piece(self.paragraphs, pos)[1], pos
-        ):
+        i = bisect.bisect_right(self.section_starts, pos) - 1
+        time = self.section_times[i][1] if i >= 0 else None
+        if time is None or _PERIOD_WORDS.search(self.text, _piece(self.paragraphs, pos)[1], pos):
             return None
-        time = None
-        for start, section in self.section_times:
-            if start > pos:
-                break
-            time = section
         return time
 
     def home_at(self, pos: int) -> Region | None:
