@@ -47,7 +47,7 @@ date (截至2021年10月末, 截至5月17日), a dated day (5月14日; of the ye
 the year than the publication date), a relative expression (今年, 去年, 前年, 今年以来, 年内,
 一年来, 上半年, 前三季度, 近日, 日前, 昨天; anywhere in its clause but right after a
 comparison verb such as 与/超过/不如) against the publication date (当年 after a year named in
-its sentence is that year), or a plan period (十三五 = 2016–2020); 一年来 in a text published
+its paragraph is that year), or a plan period (十三五 = 2016–2020); 一年来 in a text published
 in January or February is the year before.  The base of a multiple (是2017年的3.5倍) is no
 anchor.  全年 and 年末
 take the year of the last anchor with a year before them in their article (a statistical
@@ -599,15 +599,16 @@ class _Resolver:
         if not title:
             return None
         named = {
-            m.region
+            m.region.name: m.region
             for m in find_regions(title, within=home, gazetteer=self.gazetteer)
             if m.region.level in _SETTLED
         }
         # or its bare name (锡崖沟：从绝壁凿路到民宿经济), when the text names it in full
-        named |= {m.region for m in _bare_settlements(title, self.region_matches, same_text=False)}
+        for m in _bare_settlements(title, self.region_matches, same_text=False):
+            named.setdefault(m.region.name, m.region)
         if len(named) != 1:
             return None
-        settlement = named.pop()
+        (settlement,) = named.values()
         levels = {
             _SETTLEMENT_LEVEL[m[0][1] if m[0][1] in _SETTLEMENT_LEVEL else m[0][0]]
             for m in _SETTLEMENT_DEIXIS.finditer(self.text)
