@@ -349,3 +349,12 @@ def test_village_names_ending_in_jiashan() -> None:
     assert [m.text for m in find_regions("。李家山村流转土地，偏远山村，这个小山村")] == [
         "李家山村"
     ]
+
+
+def test_enclosing_division() -> None:
+    """The nearest division holding every region given; the country above provinces."""
+    g = load_gazetteer()
+    assert g.enclosing([g.get("兴县"), g.get("临县")]) == g.get("吕梁市")
+    assert g.enclosing([g.get("兴县"), g.get("夏县")]) == g.get("山西省")
+    assert g.enclosing([g.get("兴县")]) == g.get("吕梁市")
+    assert g.enclosing([g.get("中国")]) is None

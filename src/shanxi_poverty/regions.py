@@ -462,6 +462,21 @@ class Gazetteer:
             current = self.parent(current)
         return tuple(out)
 
+    def enclosing(self, regions: Iterable[Region]) -> Region | None:
+        """The nearest division that holds every one of ``regions`` (one or more), or
+        ``None``.
+
+        >>> g = load_gazetteer()
+        >>> g.enclosing([g.get("兴县"), g.get("临县")]).name
+        '吕梁市'
+        """
+        first, *rest = regions
+        shared = [set(self.ancestors(r)) for r in rest]
+        return next(
+            (a for a in self.ancestors(first) if all(a in s for s in shared)),
+            None,
+        )
+
     def children(self, region: Region, *, current: bool = True) -> tuple[Region, ...]:
         """The divisions directly inside ``region`` (only those still in force by default)."""
         kids = self._children.get(region.code or "", [])

@@ -356,6 +356,11 @@ def _after_comparison(text: str, pos: int) -> bool:
     return _COMPARISON.search(text, max(0, pos - 2), pos) is not None
 
 
+def _settlement_word_level(word: str) -> RegionLevel:
+    """The level a match of :data:`_SETTLEMENT_DEIXIS` stands for (全村, 该镇; 村里, 乡里)."""
+    return _SETTLEMENT_LEVEL[word[0] if word[1] == "里" else word[1]]
+
+
 def _ratio_base(text: str, end: int) -> bool:
     """Whether the time ending at ``end`` is the base of a multiple (是2017年的3.5倍, 为去年
     的2倍), not the time of the figure."""
@@ -528,10 +533,10 @@ class _Resolver:
         self.division_home = self._home_of(doc.meta.home_region)
         self.region_matches = self._region_matches()
         self.homes = self._homes()
-        self.homes_by_start = dict(self.homes)
-        self.section_spans = self._section_spans()
-        self.section_homes = self._section_homes()
         self.article_starts = [start for start, _ in self.homes]
+        self.section_spans = self._section_spans()
+        self.home_changes = self._home_changes()
+        self.home_starts = [start for start, _ in self.home_changes]
         self.times = self._with_full_years(_find_times(self.text, self.doc_year, date))
         self.time_starts = [t.start for t in self.times]
         self.section_times = self._section_times()
@@ -609,28 +614,29 @@ class _Resolver:
         if len(named) != 1:
             return None
         (settlement,) = named.values()
-        levels = {
-            _SETTLEMENT_LEVEL[m[0][1] if m[0][1] in _SETTLEMENT_LEVEL else m[0][0]]
-            for m in _SETTLEMENT_DEIXIS.finditer(self.text)
-        }
+        levels = {_settlement_word_level(m[0]) for m in _SETTLEMENT_DEIXIS.finditer(self.text)}
         return settlement if settlement.level in levels else None
 
-    def _section_homes(self) -> list[tuple[int, Region | None]]:
-        """Where each section heading starts, and the one city or county it names, if it
-        names one (在临县碛口看红枣, in a feature about several counties): the home region
-        of its section."""
+    def _home_changes(self) -> list[tuple[int, Region | None]]:
+        """Where the home region changes, and to what: at each article start (the article's
+        home), and at each section heading (the one city or county it names, if it names
+        one, 在临县碛口看红枣 in a feature about several counties; else its article's
+        home), in text order."""
         from shanxi_poverty.regions import find_regions  # noqa: PLC0415
 
-        out: list[tuple[int, Region | None]] = []
+        changes = list(self.homes)
         for found, at in self.section_spans:
-            heading = self.text[found:at]
             named = {
                 m.region
-                for m in find_regions(heading, settlements=False, gazetteer=self.gazetteer)
+                for m in find_regions(
+                    self.text[found:at], settlements=False, gazetteer=self.gazetteer
+                )
                 if m.region.level in _SECTION_LEVELS
             }
-            out.append((found, named.pop() if len(named) == 1 else None))
-        return out
+            article = bisect.bisect_right(self.article_starts, found) - 1
+            changes.append((found, named.pop() if len(named) == 1 else self.homes[article][1]))
+        # stable: a section starting where its article does follows the article's entry
+        return sorted(changes, key=lambda change: change[0])
 
     def _section_spans(self) -> list[tuple[int, int]]:
         """Where each section heading of the metadata stands in the text, in order."""
@@ -663,15 +669,9 @@ class _Resolver:
         return time
 
     def home_at(self, pos: int) -> Region | None:
-        home = self.homes[0][1]
-        article = 0
-        for start, region in self.homes:
-            if start <= pos:
-                home, article = region, start
-        for start, region in self.section_homes:
-            if article <= start <= pos:
-                home = region or self.homes_by_start[article]
-        return home
+        """The home region at ``pos``: of its section, else of its article or document."""
+        i = bisect.bisect_right(self.home_starts, pos) - 1
+        return self.home_changes[max(i, 0)][1]
 
     def _region_matches(self) -> list[RegionMatch]:
         """The place names of the text, with the bare names of the villages and townships it
@@ -740,13 +740,10 @@ class _Resolver:
         found = []
         for m in _SETTLEMENT_DEIXIS.finditer(self.text):
             word, start = m[0], m.start()
-            if word[1] == "里":  # 村里, 乡里: unless part of 城镇里, 家乡里
-                if start > 0 and self.text[start - 1] in _NOT_SETTLEMENT_AFTER:
-                    continue
-                level = _SETTLEMENT_LEVEL[word[0]]
-            else:  # 全村, 该镇
-                level = _SETTLEMENT_LEVEL[word[1]]
-            if (place := self._named_last(by_level[level], m)) is not None:
+            # 村里, 乡里: unless part of 城镇里, 家乡里
+            if word[1] == "里" and start > 0 and self.text[start - 1] in _NOT_SETTLEMENT_AFTER:
+                continue
+            if (place := self._named_last(by_level[_settlement_word_level(word)], m)) is not None:
                 found.append(place)
         return found
 
@@ -853,11 +850,8 @@ class _Resolver:
 
     def _enclosing(self, regions: tuple[Region, ...]) -> tuple[Region, ...]:
         """The nearest division enclosing all of ``regions`` (``regions`` if there is none)."""
-        shared = [set(self.gazetteer.ancestors(r)) for r in regions[1:]]
-        for ancestor in self.gazetteer.ancestors(regions[0]):
-            if all(ancestor in s for s in shared):
-                return (ancestor,)
-        return regions
+        shared = self.gazetteer.enclosing(regions)
+        return regions if shared is None else (shared,)
 
     def _topic(self, start: int, end: int) -> tuple[Region, ...] | None:
         """Regions of the first place named in ``[start, end)``, if any."""

@@ -162,7 +162,6 @@ class _Candidate:
     unit_word: str
     multiplier: str
     qualifier: Qualifier
-    inside_more: bool = False
     implied: bool = False
     range_id: int | None = None
     unit_label: str = ""
@@ -264,14 +263,13 @@ class _TableCell(NamedTuple):
 _TABLE_YEAR: Final = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _ROW_YEAR: Final = re.compile(r"((?:19|20)[0-9]{2})(?:年度?)?")
 _HEADER_BRACKETS: Final = re.compile(r"[^\s0-9.,%（(][）)]")
-_TABLE_NUMBER: Final = re.compile(
-    r"^\s*+表\s*+[0-9０-９一二三四五六七八九十-]{1,4}+(?:[（(]续[）)])?"
-)
+_TABLE_NO: Final = r"^\s*+表\s*+[0-9０-９一二三四五六七八九十-]{1,4}+"  # 表2
+_TABLE_NUMBER: Final = re.compile(_TABLE_NO + r"(?:[（(]续[）)])?")
 _CAPTION_MAX: Final = 40
 #: A sentence that introduces the table below it (…情况汇总如下。见下表：).
 _TABLE_INTRO: Final = re.compile(r"如下|下表|[:：]\s*+$")
 _CAPTION_END: Final = re.compile(r"(?:表|情况|统计|汇总|一览)\s*+$")
-_CONTINUED: Final = re.compile(r"^\s*+表\s*+[0-9０-９一二三四五六七八九十-]{1,4}+[（(]续[）)]")
+_CONTINUED: Final = re.compile(_TABLE_NO + r"[（(]续[）)]")
 #: Lines above a header searched for its caption.
 _CAPTION_LINES: Final = 2
 
@@ -285,9 +283,9 @@ def _one_year(words: str) -> TimeReference | None:
 def _caption(lines: deque[str]) -> tuple[TimeReference | None, str]:
     """The year and the topic of a table's caption: of the lines above its header, the
     nearest that is no unit declaration, if it is no sentence of the text (has no 。) or one
-    that introduces the table (…汇总如下。); its topic
-    is its words without its number and years, if it is a short caption (表2  2020年各县
-    农村居民人均可支配收入 → 2020, 各县农村居民人均可支配收入)."""
+    that introduces the table (…汇总如下。); its topic is its words without its number and
+    years, if it is a short caption (表2  2020年各县农村居民人均可支配收入 → 2020,
+    各县农村居民人均可支配收入)."""
     for line in reversed(lines):
         if "。" in line and not _TABLE_INTRO.search(line):
             break
@@ -414,9 +412,7 @@ def _spanning_years(cells: list[str]) -> list[TimeReference | None]:
     return years
 
 
-def _header_columns(
-    cells: list[str], table_units: list[str]
-) -> list[tuple[str, str, TimeReference | None] | None]:
+def _header_columns(cells: list[str], table_units: list[str]) -> list[_Column | None]:
     """The unit, words and year of each column of a header: its own unit in brackets, else
     the table's unit (one for all columns, or one each for the last columns, in order)."""
     if len(table_units) <= 1:
@@ -431,7 +427,7 @@ def _header_columns(
 
 def _column_unit(
     cell: str, table_unit: str | None = None, *, own_words: bool = False
-) -> tuple[str, str, TimeReference | None] | None:
+) -> _Column | None:
     """The unit word, the words and the year of a header cell that ends in a known unit in
     brackets, or that takes the table's unit (``own_words``: whatever its words say; the
     unit was declared for this very column)."""
@@ -627,7 +623,6 @@ class _Scanner:
             unit_word=unit_word,
             multiplier=multiplier,
             qualifier=qualifier or post or Qualifier.EXACT,
-            inside_more=inside is not None,
             tail=tail,
         )
 
@@ -855,11 +850,7 @@ class _Scanner:
         if quantity is not None:
             done = self.finish(quantity)
             return [done] if done is not None else []
-        for reader in (
-            self.read_range,
-            self.read_bare_list,
-            self._read_implied_list,
-        ):
+        for reader in (self.read_range, self.read_bare_list, self._read_implied_list):
             found = reader(start, end)
             if found:
                 done_all = [self.finish(c) for c in found]
@@ -938,7 +929,6 @@ class _Scanner:
             unit_word=unit,
             multiplier="",
             qualifier=qualifier,
-            inside_more=inside is not None,
             implied=True,
             tail=tail,
         )

@@ -404,15 +404,12 @@ def _find_places(text: str) -> list[_Place]:
 
 
 def _enclosing(names: list[str]) -> str | None:
-    """The nearest division that holds every one of ``names``, if any below the country."""
+    """The nearest division of a level of ``_LEVEL_RANK`` that holds every one of ``names``."""
     from shanxi_poverty.regions import load_gazetteer  # noqa: PLC0415 - loads lazily
 
     gazetteer = load_gazetteer()
-    lines = [gazetteer.ancestors(gazetteer.get(name)) for name in names]
-    for ancestor in lines[0]:
-        if ancestor.level.value in _LEVEL_RANK and all(ancestor in line for line in lines[1:]):
-            return ancestor.name
-    return None
+    shared = gazetteer.enclosing(gazetteer.get(name) for name in names)
+    return shared.name if shared is not None and shared.level.value in _LEVEL_RANK else None
 
 
 def _deictic_level(text: str) -> str | None:
