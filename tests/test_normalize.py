@@ -427,3 +427,12 @@ def test_table_markup_keeps_columns_aligned() -> None:
     )
     text = normalize_markup(source)[0]
     assert text.strip("\n").split("\n") == ["县名\t脱贫人口（人）\t资金（万元）", "夏县\t\t1.5"]
+
+
+def test_layout_keeps_a_dated_entry_heading_and_joins_a_padded_total() -> None:
+    """A line that is only a date (a diary entry's heading) is not joined to the paragraph
+    below it; a table's 合    计 padded to its column is one cell."""
+    text = "2018年3月26日　阴，有风\n今天正式进村，全村186户。\n名称  数量\n合    计    52\n"
+    out = normalize_layout(text)[0]
+    assert out.split("\n")[:2] == ["2018年3月26日　阴，有风", "今天正式进村，全村186户。"]
+    assert "合计    52" in out

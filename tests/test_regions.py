@@ -358,3 +358,21 @@ def test_enclosing_division() -> None:
     assert g.enclosing([g.get("兴县"), g.get("夏县")]) == g.get("山西省")
     assert g.enclosing([g.get("兴县")]) == g.get("吕梁市")
     assert g.enclosing([g.get("中国")]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nickname after a naming verb, or any settlement name in quotes: a label
+        ("一个被大陆媒体称为「挂壁公路村」的小山村", []),
+        ("这里被誉为“光伏第一村”", []),
+        ("过去是个“空壳村”，锡崖沟村有121户", ["锡崖沟村"]),
+        # a pronoun ends the stem on its left (咱西坡村); 我们村 names no village
+        ("咱西坡村有186户", ["西坡村"]),
+        ("也给关心我们村的朋友们汇报", []),
+    ],
+)
+def test_nicknames_labels_and_pronouns_are_no_settlement_names(
+    text: str, expected: list[str]
+) -> None:
+    assert [m.region.name for m in find_regions(text)] == expected

@@ -122,6 +122,17 @@ class _ReferenceScanner(_Scanner):
                     stem.endswith(words.stem_bad_end) and not stem.endswith(words.stem_good_end)
                 ):
                     continue
+                lead = text[:start]
+                while lead.endswith(("“", "‘", "「", "『", '"')):
+                    lead = lead[:-1]
+                if not located[1] and any(lead.endswith(w) for w in words.nickname_after):
+                    continue
+                if (
+                    not located[1]
+                    and text[start - 1 : start] in ("“", "‘", "「", "『", '"')
+                    and text[end : end + 1] in ("”", "’", "」", "』", '"')
+                ):
+                    continue
                 if level is RegionLevel.VILLAGE and stem.endswith(words.village_stem_bad_end):
                     continue
                 if (
@@ -206,15 +217,17 @@ def _random_texts(count: int, seed: int) -> list[str]:
     lefts = [
         *names,
         *WORDS.boundary_words,
-        *WORDS.boundary_chars,
+        *sorted(WORDS.boundary_chars),
         *WORDS.stem_bad_end,
+        *WORDS.nickname_after,
+        "被称为“",
         "李家",
         "寨子",
     ]
     lefts += WORDS.blocked
     stems = list("东西南北大小张王李赵沟河峪坪家堡寨上下前后新石马杨个各村乡镇")
     suffixes = ["镇", "乡", "村", "街道", "社区", "村", "镇", "街", "社"]
-    follows = ["", "", "", "", "。", "\n", "2", *WORDS.bad_follow_of("乡"), *names[::20]]
+    follows = ["", "", "", "", "。", "\n", "2", "”", *WORDS.bad_follow_of("乡"), *names[::20]]
     follows += [*WORDS.closers, *WORDS.separators]
 
     def phrase() -> str:

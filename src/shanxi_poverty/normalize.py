@@ -165,9 +165,20 @@ _JOINABLE_LENGTH: Final = 30
 #: Cells of a table row printed as text: a tab, or a run of spaces between two characters.
 _TABLE_GAP: Final = re.compile(r"\S[ \u3000]{2,}+\S")
 _LABEL_LINE: Final = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
-#: A one-character name padded to the width of three in a table (兴  县, 临　县).
+#: A line that is only a date, with a weekday or the weather after it: the heading of an
+#: entry of a diary, a blog or a timeline (2018年3月26日　阴，有风).  Layout never joins it
+#: to the paragraph below; extraction dates the entry's figures by it.
+_DATED_LINE: Final = re.compile(
+    r"^[ \t\u3000]*+(?P<year>(?:19|20)[0-9]{2})年(?:1[0-2]|0?[1-9])月(?:[12][0-9]|3[01]|0?[1-9])日"
+    r"[^\n。；！？]{0,15}$",
+    re.MULTILINE,
+)
+#: A one-character name padded to the width of three in a table (兴  县, 临　县), or a
+#: total's label padded to its column's width (合    计).
 _PADDED_NAME: Final = re.compile(
-    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]([ \u3000]{1,4}+)[县区市旗](?![\u4e00-\u9fff])"
+    r"(?<![\u4e00-\u9fff])"
+    r"(?:[\u4e00-\u9fff](?=[ \u3000]{1,4}+[县区市旗])|[合总小](?=[ \u3000]{1,8}+计))"
+    r"([ \u3000]++)[县区市旗计](?![\u4e00-\u9fff])"
 )
 
 
@@ -523,6 +534,8 @@ def _joinable(prev: str, nxt: str) -> bool:
     if _is_table_row(prev) or _is_table_row(nxt):  # rows of a table printed as text
         return False
     if _LABEL_LINE.match(nxt):  # an infobox's key：value line (面积：1808平方公里)
+        return False
+    if _DATED_LINE.match(prev):  # the date heading a diary's entry
         return False
     return len(prev) >= _JOINABLE_LENGTH or bool(_CLAUSE_PUNCT.search(prev))
 

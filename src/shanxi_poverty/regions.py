@@ -52,6 +52,10 @@ def __dir__() -> list[str]:
 
 _COUNTY_SUFFIXES: Final = ("县", "市", "区")
 _CLAUSE_END: Final = frozenset("。！？；\n!?;")
+#: How far before a settlement name its naming verb and quote are looked for (称之为“).
+_NICKNAME_LOOKBACK: Final = 5
+_OPENING_QUOTES: Final = '“‘「『"'
+_CLOSING_QUOTES: Final = frozenset('”’」』"')
 
 
 @attrs.frozen
@@ -106,6 +110,7 @@ class _PlaceWords:
     min_stem: int
     boundary_chars: frozenset[str]
     boundary_words: tuple[str, ...]
+    nickname_after: tuple[str, ...]
     stem_bad_start: frozenset[str]
     stem_bad_end: tuple[str, ...]
     stem_good_end: tuple[str, ...]
@@ -136,6 +141,7 @@ class _PlaceWords:
             min_stem=int(stl["min_stem"]),
             boundary_chars=frozenset(stl["boundary_chars"]),
             boundary_words=tuple(stl["boundary_words"]),
+            nickname_after=tuple(stl["nickname_after"]),
             stem_bad_start=frozenset(stl["stem_not_starting_with"]),
             stem_bad_end=tuple(stl["stem_not_ending_with"]),
             stem_good_end=tuple(stl["stem_may_end_with"]),
@@ -153,6 +159,19 @@ class _PlaceWords:
         """Whether ``stem`` ends as a common noun does (贫困, 山 of 山村) and not as names do
         (家山 of 李家山村)."""
         return stem.endswith(self.stem_bad_end) and not stem.endswith(self.stem_good_end)
+
+    def nickname_at(self, text: str, start: int, end: int) -> bool:
+        """Whether the settlement name ``text[start:end]`` is a nickname or a label: in
+        quotes (“空壳村”, “苹果之乡”), or after a naming verb (称为, 誉为), with or without an
+        opening quote between them."""
+        if (
+            start > 0
+            and text[start - 1] in _OPENING_QUOTES
+            and text[end : end + 1] in _CLOSING_QUOTES
+        ):
+            return True
+        before = text[max(0, start - _NICKNAME_LOOKBACK) : start].rstrip(_OPENING_QUOTES)
+        return before.endswith(self.nickname_after)
 
     def bad_follow_of(self, suffix: str) -> tuple[str, ...]:
         """The words that may not follow ``suffix`` in a name: those of every suffix and
@@ -798,6 +817,8 @@ class _Scanner:
                 if needs_region and not after_region:
                     continue
                 if stem[0] in words.stem_bad_start or words.bad_stem_end(stem):
+                    continue
+                if not after_region and words.nickname_at(text, start, end):
                     continue
                 if level is RegionLevel.VILLAGE and stem.endswith(words.village_stem_bad_end):
                     continue

@@ -441,7 +441,7 @@ def test_context_carries_a_model_with_no_default_left() -> None:
         ("宋家沟乡位于岢岚县东部。今年以来，乡里新建大棚60座。", "60座", ["宋家沟乡"]),
         ("东河南镇位于岢岚县。镇里新建大棚60座。", "60座", ["东河南镇"]),
         # 城镇里 is no township word
-        ("东河南镇位于岢岚县。城镇里新建大棚60座。", "60座", ["岢岚县"]),
+        ("东河南镇位于岢岚县。\n城镇里新建大棚60座。", "60座", ["岢岚县"]),
     ],
 )
 def test_township_deixis_words(text: str, figure: str, expected: list[str]) -> None:
@@ -853,3 +853,58 @@ def test_bare_name_of_a_village_named_in_full() -> None:
     )
     ms = {m.provenance.text: m for m in extract(doc) if m.provenance}
     assert _regions(ms["18万人次"]) == ["锡崖沟村"]
+
+
+def test_years_told_from_the_year_named_before() -> None:
+    """同年 and 次年 take the year last named before them; 上年 in a paragraph that names a
+    year is the year before that one, and 由上年底的 dates only the from-value; a paragraph
+    opening on a month (2018年12月，) dates its later sentences."""
+    text = (
+        "2016年12月，全年减少贫困人口5.6万人，贫困发生率由上年底的15.8%降至11.2%。\n"
+        "2017年6月，天镇被确定为深度贫困县。\n"
+        "同年9月，全市共认定深度贫困村287个。\n"
+        "次年4月，全市贫困县减少到3个。\n"
+        "2018年12月，三县通过评估验收。年底全市剩余贫困人口降至4.12万人。\n"
+    )
+    found = _resolve(text, published=None)
+    years = {t: found[t].time.year for t in ("15.8%", "11.2%", "287个", "3个", "4.12万人")}
+    assert years == {"15.8%": 2015, "11.2%": 2016, "287个": 2017, "3个": 2018, "4.12万人": 2018}
+
+
+def test_last_day_of_a_range_takes_the_first_days_year() -> None:
+    """2023年5月8日至5月14日 in a notice dated 8 May: the 14th is of 2023, not 2022."""
+    found = _resolve("公示期为2023年5月8日至5月14日（共7天）。", published="2023-05-08")
+    assert found["7天"].time.year == 2023
+
+
+def test_diary_entries_date_their_figures() -> None:
+    """Lines that are only a date (a diary's entries) date the figures under them, and 今天
+    or 今年 inside an entry are of the entry's year, not of the publication."""
+    text = (
+        "写在前面\n我在西坡村当了三年第一书记。\n"
+        "2018年3月26日　阴，有风\n今天正式进村。全村186户452口人。\n"
+        "2019年8月10日　晴\n今年土豆收了二十来万斤，合作社分红23.6万元。\n"
+    )
+    found = _resolve(text, home="岚县", published="2021-01-08")
+    assert [found[t].time.year for t in ("186户", "23.6万元")] == [2018, 2019]
+
+
+def test_the_place_a_paragraph_opens_on() -> None:
+    """A paragraph that opens on a place (在临县城庄镇刘家圪垛村，…) gives it to its later
+    sentences that name none; not to one saying 全县 of its own, nor across articles."""
+    text = (
+        "在临县城庄镇刘家圪垛村，工人们正忙着分拣小米。合作社去年种了1200多亩谷子。"
+        "全县新建大棚60座。\n另一段里收入增长8%。\n"
+    )
+    found = _resolve(text, home="吕梁市")
+    assert _regions(found["1200多亩"]) == ["刘家圪垛村"]
+    assert _regions(found["60座"]) == ["临县"]
+    assert _regions(found["8%"]) == ["吕梁市"]
+
+
+def test_settlement_words_of_a_first_person_text() -> None:
+    """我们村 and 咱西坡村: the village of the text, not places named 我们村 or 咱西坡村."""
+    text = "我在岚县西坡村驻村。咱西坡村有186户。我们村的土豆卖了4万斤。"
+    found = _resolve(text, home="岚县")
+    assert _regions(found["186户"]) == ["西坡村"]
+    assert _regions(found["4万斤"]) == ["西坡村"]

@@ -663,3 +663,87 @@ def test_table_under_an_introducing_sentence() -> None:
 def test_case_counts_after_digits_only() -> None:
     """起 counts cases after digits (矛盾纠纷63起), not in 一起 (together)."""
     assert [m.text for m in _mentions("排查化解矛盾纠纷63起，大家一起努力")] == ["63起"]
+
+
+def test_aligned_row_with_empty_cells_goes_by_display_column() -> None:
+    """A row of a table aligned by spaces that leaves cells empty (a 合计 row) puts each
+    cell under the header column it stands under, counting a Chinese character as two
+    columns wide; a header word that implies a unit (人口) gives its column that unit."""
+    raw = (
+        "龙泉镇奖补名单公示\n\n"
+        "序号  村名      户主姓名  人口  补助金额（元）  备注\n"
+        "1     南关村    王建军    4     3000            新栽梨树\n"
+        "合计                      52    28100\n\n"
+        "公示期7天。\n"
+    )
+    found = _table(raw)
+    assert (found["52"].value, found["52"].unit) == (Decimal(52), "人")
+    assert (found["28100"].value, found["28100"].unit) == (Decimal(28100), "元")
+    assert (found["3000"].value, found["3000"].unit) == (Decimal(3000), "元")
+
+
+def test_header_cells_wrapped_over_lines_and_rank_column() -> None:
+    """Header cells that wrap onto the next lines (比上年 / 增长) are joined back into one
+    header; the units declared per column (元、%) go to the last columns but a rank column
+    (增速位次)."""
+    raw = (
+        "表1　2023年吕梁市脱贫县农村居民人均可支配收入\n"
+        "单位：元、%\n"
+        "县（市、区）\t人均可支配收入\t比上年\n增长\t增速\n位次\n"
+        "全市\t13586\t8.1\t—\n"
+        "离石区\t16892\t7.6\t10\n\n"
+        "正文。\n"
+    )
+    found = _table(raw)
+    assert (found["16892"].unit, found["16892"].year) == ("元", 2023)
+    assert (found["7.6"].unit, found["7.6"].year) == ("%", 2023)
+    assert [r.name for r in found["16892"].regions] == ["离石区"]
+    assert "10" not in found  # the rank
+
+
+def test_row_pasted_one_cell_per_line_and_the_total_row() -> None:
+    """A row pasted one cell per line is read as a row and the table goes on after it; a
+    合计 row (its label padded to its column, 合    计) holds its figures in the columns that
+    name a unit, and is of the document's region, not of a county of the rows."""
+    raw = (
+        "临汾市财政局关于下达资金的通知\n\n全市资金分配如下。\n\n"
+        "单位：万元\n"
+        "序号\t县（市、区）\t分配金额\t其中：产业发展\t备注\n"
+        "1\t古县\t290\t165\t\n"
+        "2\n大宁县\n470\n265\n重点帮扶县\n"
+        "3\t隰县\t435\t245\t\n"
+        "合    计                1195      675\n\n"
+        "说明：本表分配金额含产业发展资金。\n"
+    )
+    found = _table(raw)
+    assert (found["470"].value, [r.name for r in found["470"].regions]) == (
+        Decimal(4700000),
+        ["大宁县"],
+    )
+    assert [r.name for r in found["435"].regions] == ["隰县"]
+    assert (found["1195"].value, found["675"].value) == (Decimal(11950000), Decimal(6750000))
+    assert [r.name for r in found["1195"].regions] == ["临汾市"]
+
+
+def test_taiwan_units_orders_and_a_currency_after_the_qualifier() -> None:
+    """Units of Taiwan sources (台斤, 公尺, 瓩), orders (单), and a qualifier before a
+    currency name (約新台幣5萬元)."""
+    summary = {
+        m.text: (m.measurement.value, m.measurement.unit, m.measurement.qualifier)
+        for m in _mentions(
+            "产量1,350台斤，海拔1000公尺，装置容量200瓩，卖出2.6万单，收入约新台币5万元。"
+        )
+    }
+    assert summary == {
+        "1,350台斤": (Decimal(1350), "台斤", Qualifier.EXACT),
+        "1000公尺": (Decimal(1000), "米", Qualifier.EXACT),
+        "200瓩": (Decimal(200), "千瓦", Qualifier.EXACT),
+        "2.6万单": (Decimal(26000), "单", Qualifier.EXACT),
+        "5万元": (Decimal(50000), "元", Qualifier.APPROX),
+    }
+
+
+def test_person_times_implied_by_a_label() -> None:
+    """A bare 万 figure after 人次 (观看人次：52.3万) counts person-times."""
+    m = _one("直播观看人次：52.3万").measurement
+    assert (m.value, m.unit) == (Decimal(523000), "人次")

@@ -3,6 +3,8 @@ reference."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,11 +36,16 @@ def _reference(text: str) -> list[Duplicate]:
             else:
                 pos += 1
         if end - start >= MIN:
-            by_prefix.setdefault(text[start : start + MIN], (start, end))
+            preview = _CUT.sub("", text[start:end]).rstrip()
+            kept = start + len(preview) if len(preview) >= MIN else end
+            by_prefix.setdefault(text[start : start + MIN], (start, kept))
     return found
 
 
-_PIECE = st.text(alphabet="脱贫攻坚ab", min_size=25, max_size=45)
+_CUT = re.compile(r"(?:\.{3,6}|…{1,2})\s*(?:展开全文|阅读全文|全文)?[A-Za-z>»]?$")
+
+
+_PIECE = st.text(alphabet="脱贫攻坚ab.…", min_size=25, max_size=45)
 
 
 @st.composite
@@ -60,6 +67,20 @@ def test_layout_duplicate_is_found() -> None:
     [dup] = find_duplicates(text)
     assert text[dup.span.start : dup.span.end] == first
     assert (dup.original.start, dup.original.end) == (0, len(first))
+
+
+def test_preview_cut_short_is_the_opening_of_the_full_text() -> None:
+    """A site's preview cut short (…7993个贫 ...展开全文) holds the opening of the full text
+    below it: that opening is the repeat, the preview the original."""
+    full = (
+        "我省329万贫困人口全部脱贫，58个贫困县全部摘帽，"
+        "7993个贫困村全部出列，历史性地解决了绝对贫困问题。"
+    )
+    preview = full[:40] + " ...展开全文c"
+    text = f"{preview}\n【全文】\n{full}"
+    [dup] = find_duplicates(text)
+    assert text[dup.span.start : dup.span.end] == full[:40]
+    assert (dup.original.start, dup.original.end) == (0, 40)
 
 
 @pytest.mark.parametrize("budget", [_common._SEARCH_BUDGET, 0], ids=["search", "every-position"])

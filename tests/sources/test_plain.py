@@ -186,3 +186,25 @@ def test_repost_is_dated_by_its_original() -> None:
     doc = parse_document(raw, name="post.txt")
     assert doc.meta.published == "2017-10-18"
     assert [m.year for m in extract(doc)] == [2017]
+
+
+def test_notice_signed_with_its_date_and_a_post_title_with_exclamations() -> None:
+    """An official notice's date is the one it is signed with at its end (in Arabic or
+    Chinese numerals); a post's first line is its title though it has ！ in it; a line of
+    hashtags is no heading; table rows are no headings."""
+    notice = parse_document(
+        "关于2023年度奖补资金发放名单的公示\n\n各村：\n\n现将名单予以公示。\n\n"
+        "序号\t村名\t人口\n1\t南关村\t4\n\n"
+        "龙泉镇人民政府\n二〇二三年五月八日\n",
+        name="notice.txt",
+    )
+    assert notice.meta.published == "2023-05-08"
+    assert all("\t" not in s for s in notice.meta.sections)
+    post = parse_document(
+        "🔥县长进直播间！吉县苹果3小时卖爆了！\n\n临汾融媒\n\n#双11助农# #县长带货#\n\n"
+        "家人们！今晚的直播间真的太火了，短短3小时就卖出了2.6万单。\n",
+        name="post.txt",
+    )
+    assert post.meta.title == "🔥县长进直播间！吉县苹果3小时卖爆了！"
+    assert "#双11助农# #县长带货#" not in post.meta.sections
+    assert any("hashtags" in n for n in post.meta.noise)

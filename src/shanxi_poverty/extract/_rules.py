@@ -433,7 +433,9 @@ def rules() -> Rules:
         cue_required=frozenset(units["cue_required"]),
         cue_before=regex.compile(rf"(?:{_alternation(durations['cues_before'])})$"),
         cue_after=regex.compile(_alternation(durations["cues_after"])),
-        qualifier_before=regex.compile(rf"(?:{_alternation(before)})$"),
+        qualifier_before=regex.compile(
+            rf"(?P<word>{_alternation(before)})(?:{_alternation(quals['before_currency'])})?$"
+        ),
         qualifier_after=regex.compile(_alternation(after)),
         qualifier_words={**before, **after, **inside},
         inside_qualifier=regex.compile(f"[{''.join(inside)}]"),

@@ -17,10 +17,12 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
    it, the division enclosing its places, as in 1);
 3. for a sentence that opens with a connective or demonstrative (同时, 此外, 其中, 此批, 该 …),
    the topic of the sentence before;
-4. the home region of the article or document (from its metadata, or the township or
+4. the place the figure's paragraph opens on, in its first clause (在临县城庄镇刘家圪垛村，…),
+   for a sentence that says no 全县/三市 of its own;
+5. the home region of the article or document (from its metadata, or the township or
    village its title names alone when the text says 全镇/该村 of its level), or of the
    section: a section heading that names one city or county (在临县碛口看红枣) is its
-   section's home.
+   section's home.  A table's 合计 row is of the article's or document's home.
 
 The bare name of a village or township the text names in full (锡崖沟 after 锡崖沟村, three
 characters or more) is that place.
@@ -31,7 +33,7 @@ then the home region, then, when none is of their level or inside one, the
 places named shortly before them in their article (全县 in a 吕梁 feature, after a sentence
 about 临县; 全市 in a provincial paper, after one about 大同市).  A place name that opens a
 media name (吕梁日报讯, 山西新闻网) is no place.  全村, 该村, 本村, 村里, 全镇, 该乡, 乡里,
-镇里 … stand for the village or township named last before them in their article (within
+镇里, 我们村 … stand for the village or township named last before them in their article (within
 400 characters), and 当地/本地 for the place named last before them, of any level;
 上述地区/这些县 stand for the last list of places named before them in their article, and
 四市/两县 standing alone for the last list of as many places within 400 characters; all are
@@ -39,28 +41,31 @@ ignored when there is none.  Place names inside a quoted brand (“天镇保姆�
 figure whose clause is about a company (该公司, 有限公司) has no region.
 
 **Time** — the nearest time anchor before the figure in its sentence (for a connective sentence,
-in its paragraph, or from the paragraph before when it opens one), else the first one in the
-words right after it in its clause (3个贫困村2018年退出), not a target (到2020年), else the time
-its paragraph opens on when that time is the paragraph's whole first clause (2020年，…
-今年以来，… 截至2020年底，…).  Anchors: an explicit year (2016年的4881元, 二〇一六年), an as-of
-date (截至2021年10月末, 截至5月17日), a dated day (5月14日; of the year before when later in
-the year than the publication date), a relative expression (今年, 去年, 前年, 今年以来, 年内,
-一年来, 上半年, 前三季度, 近日, 日前, 昨天; anywhere in its clause but right after a
-comparison verb such as 与/超过/不如) against the publication date (当年 after a year named in
-its paragraph is that year), or a plan period (十三五 = 2016–2020); 一年来 in a text published
-in January or February is the year before.  The base of a multiple (是2017年的3.5倍) is no
-anchor.  全年 and 年末
-take the year of the last anchor with a year before them in their article (a statistical
+in its paragraph, or from the paragraph before when it opens one), else the first one in the words
+right after it in its clause (3个贫困村2018年退出), not a target (到2020年), else the time its
+paragraph opens on when that time is the paragraph's whole first clause (2020年，… 今年以来，…
+截至2020年底，… 2018年12月，…).  Anchors: an explicit year (2016年的4881元, 二〇一六年), an as-of
+date (截至2021年10月末, 截至5月17日), a dated day (5月14日; of the year before when later in the
+year than the publication date), a relative expression (今年, 去年, 前年, 今年以来, 年内, 一年来,
+上半年, 前三季度, 近日, 日前, 昨天; anywhere in its clause but right after a comparison verb such
+as 与/超过/不如) against the publication date (当年 after a year named in its paragraph is that
+year, 上年 the year before it; 同年, 次年 and 翌年 follow the year last named before them), or a
+plan period (十三五 = 2016–2020); 一年来 in a text published in January or February is the year
+before; the last day of a range (2023年5月8日至5月14日) has the first day's year.  In a text of
+dated entries (a diary, a blog: lines that are only a date, 2018年3月26日　阴, naming two dates or
+more) each entry's date dates its figures as a section heading would, and the relative words
+inside it are told from that date.  The base of a multiple (是2017年的3.5倍) is no anchor.  全年
+and 年末 take the year of the last anchor with a year before them in their article (a statistical
 bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a from-value).  A
 year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an anchor.  A year after 由/从
-and before 的 (由2014年的17.1%降至0) dates only the figures right after it (one, or one list),
-not the value they change to or later clauses.  目前/当前 state no year: a figure after them
-gets none, as with 截至目前.  A figure with no time yet takes the one year its section
-heading names (一、过去一年…工作回顾), unless its paragraph speaks of a period or total
-(五年来, 以来, 期间, 累计).  A table cell's year comes from its column, row or caption
-(:mod:`shanxi_poverty.extract.quantities`).  Annual averages (年均增长11.4%) keep their
-period and no single year.  For an undated document the publication year is estimated as the
-latest year the text names (not counting targets such as 到2025年).
+and before 的 (由2014年的17.1%降至0) dates only the figures right after it (one, or one list), not
+the value they change to or later clauses.  目前/当前 state no year: a figure after them gets
+none, as with 截至目前.  A figure with no time yet takes the one year its section heading names
+(一、过去一年…工作回顾), unless its paragraph speaks of a period or total (五年来, 以来, 期间,
+累计).  A table cell's year comes from its column, row or caption
+(:mod:`shanxi_poverty.extract.quantities`).  Annual averages (年均增长11.4%) keep their period and
+no single year.  For an undated document the publication year is estimated as the latest year the
+text names (not counting targets such as 到2025年).
 
 **Indicator and programme** come from the shipped vocabulary, matched on the clause around the
 figure (up to the next clause or list boundary after it, passing over a bracketed aside such
@@ -90,6 +95,7 @@ from shanxi_poverty.model import (
     RegionLevel,
     TimeReference,
 )
+from shanxi_poverty.normalize import _DATED_LINE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -115,8 +121,11 @@ _PHRASE: Final = re.compile(
 )
 _SEGMENT_END: Final = re.compile(r"[。！？!?；;\n]++")
 _CLAUSE_END: Final = re.compile(r"[，,：:。！？!?；;\n]++")
-#: Where a time that opens a paragraph ends its first clause (2020年， 截至2020年底，).
-_OPENER_END: Final = re.compile(r"[底末]?[，,]")
+#: Where a time that opens a paragraph ends its first clause (2020年， 截至2020年底，; a
+#: timeline's 2018年12月， and 2019年7月15日，).
+_OPENER_END: Final = re.compile(
+    r"(?:[底末]|(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})月(?:[0-9]{1,2}日)?)?[，,]"
+)
 _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to in C
 
 # The patterns scanned over whole texts below are compiled by whichever engine runs them
@@ -127,11 +136,16 @@ _PARAGRAPH_END: Final = re.compile(r"\n\n*+")  # opens on a literal: skipped to 
 #: Deixis words; group ``level`` is the level they point at.
 _DEIXIS: Final = re.compile(r"(?:我|全|本|该|此|各)(?P<level>省|市|县|区)(?![委长])")
 #: 全村/该村/本村/村里, 全镇/该乡/乡里 …: the village or township named last before them.
-_SETTLEMENT_DEIXIS: Final = re.compile(r"[我全本该此][村镇乡]|[村乡镇]里")
+_SETTLEMENT_DEIXIS: Final = re.compile(r"(?:我们|咱们|[我全本该此咱])[村镇乡]|[村乡镇]里")
 #: Before 镇里/乡里 these make another word (城镇里, 家乡里).
 _NOT_SETTLEMENT_AFTER: Final = frozenset("城家故老")
 #: 当地/本地: the place named last before them, of any level.
 _LOCAL_DEIXIS: Final = re.compile(r"[当本]地")
+#: A word that points to a place of its own (全县, 该镇, 三市): a sentence holding one does
+#: not take the place its paragraph opened on.
+_OWN_DEIXIS: Final = re.compile(r"[全本我该此两二三四五六七八九十各][省市县区乡镇村]")
+#: The row of a table's totals (合计 3790 2130), which holds no place name.
+_TOTAL_ROW: Final = re.compile(r"(?:合计|总计|小计)[\t |]")
 #: The places of a list named before: 上述地区, 这些县, 以上各市; 四市, 两县.
 _LISTED_DEIXIS: Final = re.compile(
     r"(?:上述|以上|这些|这几个)(?:各)?(?:地区|地方|县区|县市|市县|县|市|地)"
@@ -171,18 +185,25 @@ _RATIO_OF: Final = re.compile(r"的[0-9０-９.．一二两三四五六七八九
 _AS_OF_WORDS: Final = frozenset({"截至", "止到"})  # 截至2020年, 截止到2020年
 #: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
 _FROM: Final = frozenset("由从")
-_OF: Final = "的"
+#: What follows the time of a from-value: 的, or 底的/末的 (由上年底的15.8%).
+_OF_TIME: Final = re.compile(r"[底末]?的")
 #: 目前/当前: the present, no year stated; a figure after it takes no earlier year.
 _NOW: Final = re.compile(r"目前|当前")
 _DAY: Final = regex.compile(
     r"(?P<month>1[0-2](?<![0-9年]..)|[1-9](?<![0-9年].))月(?P<day>[1-9]|[12][0-9]|3[01])日"
 )
+#: The first day of a range of days that names its year, right before the last day
+#: (2023年5月8日至5月14日).
+_DATE_RANGE_FROM: Final = regex.compile(
+    r"(?P<year>(?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日(?:至|到|—|-|～|~)$"
+)
+_DATE_RANGE_FROM_MAX: Final = 14
 _AS_OF: Final = regex.compile(
     r"截[至止]到?+(?:(?P<year>(?:19|20)[0-9]{2})年)?+"
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-9]{1,2})日|底|末)?+)?+(?P<now>目前|现在|当前|今天)?+"
 )
 _RELATIVE: Final = re.compile(
-    r"(?P<word>今年|去年|前年|明年|上年|当年|年内|本年|一年来|近一年来|过去一年"
+    r"(?P<word>今年|去年|前年|明年|上年|当年|同年|次年|翌年|年内|本年|一年来|近一年来|过去一年"
     # days just before publication (近日，左权县举办…): of the publication year
     r"|近日|日前|昨天|昨日|昨晚|今天|今日|今晚|今晨|当天|当日|本周|本月)"
 )
@@ -196,8 +217,14 @@ _RELATIVE_OFFSET: Final = {"去年": -1, "上年": -1, "前年": -2, "明年": 1
 #: by the end of February (the year-end reviews of January).
 _PAST_YEAR: Final = frozenset({"一年来", "近一年来", "过去一年"})
 _LOOKS_BACK_UNTIL: Final = 2
-#: 当年: "that year", the publication year unless a year was named before it in its sentence.
-_THAT_YEAR: Final = "当年"
+#: Years told from the year last named before them, not from the publication date: 当年
+#: and 上年 from one named earlier in their paragraph (2016年，…当年搬迁1620户; 2016年12月，
+#: …由上年底的15.8%), falling back on the publication year; 同年, 次年 and 翌年 from one
+#: named anywhere before them in the text (a timeline's 2017年6月，… ¶ 同年9月，…).
+_ANAPHORIC_OFFSET: Final = {"当年": 0, "上年": -1, "同年": 0, "次年": 1, "翌年": 1}
+_ANAPHORIC_IN_PARAGRAPH: Final = frozenset({"当年", "上年"})
+#: How far back 同年/次年 look for the year they follow.
+_ANAPHORA_LOOKBACK: Final = 2000
 #: The whole year, or its end, of the year the text is about (全年全市地区生产总值, 年末).
 _FULL_YEAR: Final = re.compile(r"全年|年末")
 _MONTH: Final = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
@@ -357,8 +384,15 @@ def _after_comparison(text: str, pos: int) -> bool:
 
 
 def _settlement_word_level(word: str) -> RegionLevel:
-    """The level a match of :data:`_SETTLEMENT_DEIXIS` stands for (全村, 该镇; 村里, 乡里)."""
-    return _SETTLEMENT_LEVEL[word[0] if word[1] == "里" else word[1]]
+    """The level a match of :data:`_SETTLEMENT_DEIXIS` stands for (全村, 该镇, 我们村; 村里,
+    乡里)."""
+    return _SETTLEMENT_LEVEL[word[-2] if word[-1] == "里" else word[-1]]
+
+
+def _is_from_value(text: str, start: int, end: int) -> bool:
+    """Whether the time anchor ``text[start:end]`` dates the from-value of a change
+    (由2014年的17.1%降至0, 从上年底的15.8%)."""
+    return start > 0 and text[start - 1] in _FROM and _OF_TIME.match(text, end) is not None
 
 
 def _ratio_base(text: str, end: int) -> bool:
@@ -453,18 +487,21 @@ def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None
             period = TimeReference(start_year=year, expression=text[start:end] + "以来")
             add(start, end + 2, period)
         else:
-            after_from = start > 0 and text[start - 1] in _FROM
             add(
                 start,
                 end,
                 TimeReference(year=year, expression=text[start:end]),
-                from_value=after_from and text.startswith(_OF, end),
+                from_value=_is_from_value(text, start, end),
             )
     for now in _NOW.finditer(text):  # after 截至目前, which is an as-of anchor
         add(now.start(), now.end(), TimeReference(expression=now[0]))
     for day in _DAY.finditer(text):
         year = doc_year
-        if (
+        if ranged := _DATE_RANGE_FROM.search(
+            text, max(0, day.start() - _DATE_RANGE_FROM_MAX), day.start()
+        ):
+            year = int(ranged["year"])  # 2023年5月8日至5月14日: the first day's year
+        elif (
             year is not None
             and doc_date is not None
             and (int(day["month"]), int(day["day"])) > (doc_date.month, doc_date.day)
@@ -477,33 +514,36 @@ def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None
                 year=year, as_of=_date(year, day["month"], day["day"]), expression=day[0]
             ),
         )
-    if doc_year is not None:
-        relatives = [(m.start(), m.end(), m["word"]) for m in _RELATIVE.finditer(text)]
-        relatives += _year_parts(text)
-        for start, end, word in sorted(relatives):
-            if _after_comparison(text, start) or _ratio_base(text, end):
-                continue
-            lead = text[max(0, start - 2) : start]
-            if lead[-1:] in _COMPARED_VERBS or lead in _COMPARED_VERBS:
-                continue
-            if word == _THAT_YEAR:
-                # 2016年，全县减贫6850人。…当年搬迁1620户: the year last named before it in
-                # its paragraph; the publication year when there is none
-                named = [
-                    int(m["year"])
-                    for m in _YEAR.finditer(text, text.rfind("\n", 0, start) + 1, start)
-                ]
-                if named:
-                    add(start, end, TimeReference(year=named[-1], expression=word))
-                    continue
-            since = text.startswith("以来", end)
-            offset = _RELATIVE_OFFSET.get(word, 0)
-            if word in _PAST_YEAR and doc_month is not None and doc_month <= _LOOKS_BACK_UNTIL:
-                offset = -1  # 一年来 in a review of January or February: the year just ended
-            time = TimeReference(
-                year=doc_year + offset, expression=word + ("以来" if since else "")
+    relatives = [(m.start(), m.end(), m["word"]) for m in _RELATIVE.finditer(text)]
+    relatives += _year_parts(text)
+    for start, end, word in sorted(relatives):
+        if _after_comparison(text, start) or _ratio_base(text, end):
+            continue
+        lead = text[max(0, start - 2) : start]
+        if lead[-1:] in _COMPARED_VERBS or lead in _COMPARED_VERBS:
+            continue
+        from_value = _is_from_value(text, start, end)
+        if word in _ANAPHORIC_OFFSET:
+            scope = (
+                text.rfind("\n", 0, start) + 1
+                if word in _ANAPHORIC_IN_PARAGRAPH
+                else max(0, start - _ANAPHORA_LOOKBACK)
             )
-            add(start, end + (2 if since else 0), time)
+            named = [int(m["year"]) for m in _YEAR.finditer(text, scope, start)]
+            if named:
+                year = named[-1] + _ANAPHORIC_OFFSET[word]
+                add(start, end, TimeReference(year=year, expression=word), from_value=from_value)
+                continue
+            if word not in _ANAPHORIC_IN_PARAGRAPH:
+                continue  # 同年 with no year before it: no year to tell
+        if doc_year is None:
+            continue
+        since = text.startswith("以来", end)
+        offset = _RELATIVE_OFFSET.get(word, 0)
+        if word in _PAST_YEAR and doc_month is not None and doc_month <= _LOOKS_BACK_UNTIL:
+            offset = -1  # 一年来 in a review of January or February: the year just ended
+        time = TimeReference(year=doc_year + offset, expression=word + ("以来" if since else ""))
+        add(start, end + (2 if since else 0), time, from_value=from_value)
     for m in _PLAN.finditer(text):
         first = _PLAN_YEARS[m["plan"]]
         add(
@@ -513,6 +553,67 @@ def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None
         )
     times.sort(key=lambda t: t.start)
     return times
+
+
+#: The relative time words told from the date of the entry they stand in, not from the
+#: publication date (今天 in a diary entry of 2018年3月26日 is that day).
+_NOW_RELATIVE: Final = frozenset(
+    {
+        "今年",
+        "去年",
+        "前年",
+        "明年",
+        "本年",
+        "年内",
+        "近日",
+        "日前",
+        "昨天",
+        "昨日",
+        "昨晚",
+        "今天",
+        "今日",
+        "今晚",
+        "今晨",
+        "当天",
+        "当日",
+        "本周",
+        "本月",
+    }
+)
+
+
+def _dated_entries(text: str) -> list[tuple[int, _Time]]:
+    """Where each entry of a text made of dated entries starts (a diary, a blog's updates),
+    with its date's year: its dated lines (``normalize._DATED_LINE``),
+    when they name at least two different dates (a page header repeated on every page names
+    one)."""
+    lines = list(_DATED_LINE.finditer(text))
+    if len({m[0].strip() for m in lines}) < 2:  # noqa: PLR2004 - entries, not one header
+        return []
+    return [
+        (
+            m.start(),
+            _Time(m.start(), m.end(), TimeReference(year=int(m["year"]), expression=m[0].strip())),
+        )
+        for m in lines
+    ]
+
+
+def _rebased(times: list[_Time], entries: list[tuple[int, _Time]]) -> list[_Time]:
+    """``times`` with the relative words inside a dated entry (:data:`_NOW_RELATIVE`)
+    told from the entry's year."""
+    starts = [start for start, _ in entries]
+    out = []
+    for anchor in times:
+        word = (anchor.time.expression or "").removesuffix("以来")
+        i = bisect.bisect_right(starts, anchor.start) - 1
+        entry_year = entries[i][1].time.year if i >= 0 else None
+        if word in _NOW_RELATIVE and entry_year is not None and anchor.time.year is not None:
+            year = entry_year + _RELATIVE_OFFSET.get(word, 0)
+            out.append(attrs.evolve(anchor, time=attrs.evolve(anchor.time, year=year)))
+        else:
+            out.append(anchor)
+    return out
 
 
 class _Resolver:
@@ -537,7 +638,9 @@ class _Resolver:
         self.section_spans = self._section_spans()
         self.home_changes = self._home_changes()
         self.home_starts = [start for start, _ in self.home_changes]
-        self.times = self._with_full_years(_find_times(self.text, self.doc_year, date))
+        self.dated_entries = _dated_entries(self.text)
+        times = self._with_full_years(_find_times(self.text, self.doc_year, date))
+        self.times = _rebased(times, self.dated_entries) if self.dated_entries else times
         self.time_starts = [t.start for t in self.times]
         self.section_times = self._section_times()
         self.section_starts = [start for start, _ in self.section_times]
@@ -657,6 +760,8 @@ class _Resolver:
             years = {t.time.year: t.time for t in self._times_between(start, end) if t.end <= end}
             years.pop(None, None)
             out.append((start, years.popitem()[1] if len(years) == 1 else None))
+        if self.dated_entries:
+            out = sorted(out + [(start, entry.time) for start, entry in self.dated_entries])
         return out
 
     def _section_time(self, pos: int) -> TimeReference | None:
@@ -902,6 +1007,10 @@ class _Resolver:
             ):
                 return (regions[mention.list_index],)
             return regions
+        paragraph = _piece(self.paragraphs, start)[1]
+        if _TOTAL_ROW.match(self.text, paragraph):  # a table's 合计 row: the whole the rows add to
+            home = self.homes[bisect.bisect_right(self.article_starts, start) - 1][1]
+            return (home,) if home is not None else ()
         paired = self._paired_with_earlier_list(mention, pieces, list_sizes)
         if paired is not None:
             return paired
@@ -913,6 +1022,19 @@ class _Resolver:
             previous = self._topic(_within(self.sentences[s_index - 1], sentence), sentence)
             if previous is not None:
                 return previous
+        # the place a paragraph opens on (在临县城庄镇刘家圪垛村，…) for its later sentences
+        # that name none and say no 全县/三市 of their own
+        opening = max(
+            paragraph, self.article_starts[bisect.bisect_right(self.article_starts, start) - 1]
+        )
+        if opening < pieces.sentence_from and not _OWN_DEIXIS.search(
+            self.text, pieces.sentence_from, start
+        ):
+            k = bisect.bisect_right(self.clauses, opening)
+            opening_end = self.clauses[k] if k < len(self.clauses) else len(self.text)
+            topic = self._topic(opening, min(opening_end, pieces.sentence_from))
+            if topic is not None:
+                return topic
         home = self.home_at(start)
         return (home,) if home is not None else ()
 
@@ -958,7 +1080,8 @@ class _Resolver:
         before = [
             t
             for t in self._times_between(scope, start)
-            if t.end <= start and not (t.from_value and self.text[t.end : first] != _OF)
+            if t.end <= start
+            and not (t.from_value and not _OF_TIME.fullmatch(self.text, t.end, first))
         ]
         if before:
             return before[-1].time

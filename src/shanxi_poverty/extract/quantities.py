@@ -28,7 +28,9 @@ import bisect
 import enum
 import itertools
 import re
+import unicodedata
 from collections import deque
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
@@ -178,6 +180,7 @@ class _Candidate:
 _PERCENT_SCALE: Final = {"百": Decimal(1), "千": Decimal("0.1")}
 _IMPLIED_WINDOW: Final = 12
 _CLAUSE_STOP: Final = frozenset("，。；：,;:！？!?\n")
+_LABEL_COLON: Final = frozenset("：:")
 _IMPLIED_STOP: Final = frozenset('，。、；：,;:！？!?“”"（）()《》\n\r\t 　')
 _LOOKBACK: Final = 6
 #: A numeral run longer than this is not one number (and big-number arithmetic is costly).
@@ -213,6 +216,8 @@ _TABLE_UNIT: Final = re.compile(
     r"单位\s*+[:：]\s*+([^（()）\s：:、,，]{1,5}+(?:[、,，][^（()）\s：:、,，]{1,5}+)*+)\s*+[）)]?\s*+$"
 )
 _UNIT_LIST: Final = re.compile(r"[、,，]")
+#: Header words of a rank or serial-number column, which no declared unit is for.
+_RANK_COLUMN: Final = re.compile(r"排[名序]|位次|名次|序号|编号")
 #: Header words of a column the table's unit does not apply to: rates, shares, ranks,
 #: serial numbers and years.
 _NOT_IN_TABLE_UNIT: Final = re.compile(r"增|率|比|占|排|位次|名次|序|编号|代码|年份|年度|时间|日期")
@@ -244,6 +249,63 @@ def _line_cells(line: str) -> list[tuple[int, str]] | None:
     if at < len(line):
         cells.append((at, line[at:]))
     return cells if len(cells) >= _MIN_CELLS else None
+
+
+def _is_aligned(line: str) -> bool:
+    """Whether a table line's cells are aligned by spaces (not tabs or Markdown pipes)."""
+    return "\t" not in line and not line.startswith("|")
+
+
+def _display_spans(line: str, cells: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """The display columns each cell of an aligned line spans: a wide character (汉字, full
+    width) takes two, as the writer of a plain-text table counted them."""
+    width = [0]
+    for char in line:
+        width.append(width[-1] + (2 if unicodedata.east_asian_width(char) in "WF" else 1))
+    return [(width[at], width[at + len(cell)]) for at, cell in cells]
+
+
+def _place_by_columns(
+    line: str, row: list[tuple[int, str]], header_spans: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """The cells of an aligned row with empty cells left out (合计 under 序号, then its
+    sums), each put in the header column it lies under: the one it overlaps most, else the
+    nearest; the other columns get empty cells."""
+    placed: list[tuple[int, str]] = [(0, "")] * len(header_spans)
+    for (at, cell), (lo, hi) in zip(row, _display_spans(line, row), strict=True):
+
+        def fit(span: tuple[int, int], lo: int = lo, hi: int = hi) -> tuple[int, int]:
+            overlap = min(hi, span[1]) - max(lo, span[0])
+            return overlap, -min(abs(lo - span[0]), abs(hi - span[1]))
+
+        column = max(range(len(header_spans)), key=lambda i: fit(header_spans[i]))
+        if not placed[column][1]:
+            placed[column] = (at, cell)
+    return placed
+
+
+def _place_figures_in_unit_columns(
+    row: list[tuple[int, str]], header: list[_Column | None]
+) -> list[tuple[int, str]]:
+    """The cells of a row with fewer cells than its header (合计 3790 2130 under 序号, 县,
+    分配金额, 其中：产业发展, 备注): its figures at its end go in the columns that name a unit,
+    in order, after the cells before them; the other columns get empty cells."""
+    figures = len(row)
+    while figures > 0 and _is_figure_cell(row[figures - 1][1]):
+        figures -= 1
+    lead, tail = row[:figures], row[figures:]
+    placed: list[tuple[int, str]] = [*lead, *((0, "") for _ in range(len(header) - len(lead)))]
+    units = [i for i in range(len(lead), len(header)) if header[i] is not None]
+    for i, cell in zip(units, tail, strict=False):
+        placed[i] = cell
+    return placed
+
+
+def _is_figure_cell(cell: str) -> bool:
+    return _FIGURE_CELL.fullmatch(cell.strip()) is not None
+
+
+_FIGURE_CELL: Final = re.compile(r"[-+]?[0-9][0-9,.]*%?")
 
 
 class _TableCell(NamedTuple):
@@ -303,7 +365,7 @@ def _caption(lines: deque[str]) -> tuple[TimeReference | None, str]:
 _Column = tuple[str, str, TimeReference | None]  # unit, header words, the header's year
 
 
-def _table_cells(text: str) -> dict[int, _TableCell]:
+def _table_cells(text: str, implied_units: Mapping[str, str]) -> dict[int, _TableCell]:
     """The cells of the tables of ``text`` that lie in a column whose header names a unit,
     by cell start (its first non-blank character).
 
@@ -313,22 +375,56 @@ def _table_cells(text: str) -> dict[int, _TableCell]:
     line above, its caption, gives the cells its year and topic (:func:`_caption`); a row
     of cells right above the header that spans its columns (2021年 over 收入（元） and 增速
     （%）) gives its columns their years; a table continued on the next page (表2（续）)
-    keeps the units, year and topic it had.
+    keeps the units, year and topic it had.  In a header found so, a column without a unit
+    whose words end in a noun of ``implied_units`` counts in that noun's unit (人口 → 人).
     """
-    reader = _TableReader()
-    line_start = 0
-    for line in text.split("\n"):
-        reader.feed(line, line_start)
-        line_start += len(line) + 1
+    reader = _TableReader(implied_units)
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    i = 0
+    while i < len(lines):
+        header, i_next = _wrapped_header(lines, i)
+        reader.feed(header, starts[i])
+        i = i_next
     return reader.cells
+
+
+#: The longest line taken for a cell of a row pasted one cell per line.
+_STACKED_CELL_MAX: Final = 12
+#: How many lines a header cell may wrap over (比上年 / 增长).
+_HEADER_WRAP_MAX: Final = 3
+
+
+def _wrapped_header(lines: list[str], i: int) -> tuple[str, int]:
+    """Line ``i``, and the index of the next line to read: a tab-separated header whose
+    cells wrap onto the lines below it (an HTML cell with a line break, 比上年<br>增长) is
+    joined with them when that gives it as many cells as the row under them has."""
+    line = lines[i]
+    if "\t" not in line or _has_arabic_digit(line):
+        return line, i + 1
+    joined = line
+    for j in range(i + 1, min(i + 1 + _HEADER_WRAP_MAX, len(lines))):
+        below = lines[j]
+        if not below.strip():
+            break
+        if _has_arabic_digit(below):
+            wanted = below.count("\t")
+            if j > i + 1 and joined.count("\t") == wanted > line.count("\t"):
+                return joined, j
+            break
+        joined += below
+    return line, i + 1
 
 
 @attrs.define
 class _TableReader:
     """The state of :func:`_table_cells` between lines."""
 
+    implied_units: Mapping[str, str]
     cells: dict[int, _TableCell] = attrs.Factory(dict)
     header: list[_Column | None] | None = None
+    #: the display columns of the header's cells, when they are aligned by spaces
+    header_spans: list[tuple[int, int]] | None = None
     #: the years of the columns, from a row above the header whose cells span them
     spanning: list[TimeReference | None] = attrs.Factory(list)
     table_units: list[str] = attrs.Factory(list)
@@ -338,10 +434,24 @@ class _TableReader:
     above_row: list[str] = attrs.Factory(list)  # the last row of cells that is no header
     caption: TimeReference | None = None
     topic: str = ""
+    #: the cells of a row pasted one per line (6 / 大宁县 / 470 / 265), by start in the text
+    stacked: list[tuple[int, str]] = attrs.Factory(list)
 
     def feed(self, line: str, line_start: int) -> None:
         declared = _TABLE_UNIT.search(line)
         row = None if declared is not None else _line_cells(line)
+        if (
+            row is None
+            and self.header is not None
+            and declared is None
+            and self._stack(line, line_start)
+        ):
+            return
+        if self.header is not None and self.stacked:
+            # a row pasted one cell per line ends where the table goes on, or ends
+            if row is not None or len(self.stacked) >= len(self.header) - 1:
+                self._row("", 0, self.stacked, self.header)
+            self.stacked = []
         if row is None:  # a caption, or a line without cells, which ends the table
             self.header = None
             self.above_row = []
@@ -356,7 +466,12 @@ class _TableReader:
             # a header, or a row naming units in brackets: the header of the next table
             columns = _header_columns([cell for _, cell in row], self.table_units)
             if any(columns):
+                columns = [
+                    column or _implied_column(cell, self.implied_units)
+                    for column, (_, cell) in zip(columns, row, strict=True)
+                ]
                 self.header, self.last_units = columns, self.table_units
+                self.header_spans = _display_spans(line, row) if _is_aligned(line) else None
                 self.spanning = _spanning_years(self.above_row)
                 if not self.continued:
                     self.caption, self.topic = _caption(self.above)
@@ -367,11 +482,29 @@ class _TableReader:
         else:
             self._row(line, line_start, row, self.header)
 
+    def _stack(self, line: str, line_start: int) -> bool:
+        """Take ``line`` as one cell of a row pasted one cell per line, if it is short
+        enough to be one; read the row once it has a cell for every column."""
+        value = line.strip()
+        if not value or len(value) > _STACKED_CELL_MAX or self.header is None:
+            return False
+        self.stacked.append((line_start + line.index(value), value))
+        if len(self.stacked) == len(self.header):
+            self._row("", 0, self.stacked, self.header)
+            self.stacked = []
+        return True
+
     def _row(
         self, line: str, line_start: int, row: list[tuple[int, str]], header: list[_Column | None]
     ) -> None:
+        """Read the cells of ``row`` (offsets in ``line``, which starts at ``line_start``;
+        a row of stacked cells has an empty ``line`` and offsets in the text)."""
         extra = len(row) - len(header)
-        if extra > 0:
+        if extra < 0 and self.header_spans is not None and line and _is_aligned(line):
+            row = _place_by_columns(line, row, self.header_spans)  # cells left empty
+        elif extra < 0:
+            row = _place_figures_in_unit_columns(row, header)
+        elif extra > 0:
             named = next((i for i, (_, c) in enumerate(row) if _has_arabic_digit(c)), len(row))
             if named > extra:  # a name padded to its column's width (兴  县): one cell
                 (first_at, _), (last_at, last) = row[0], row[extra]
@@ -418,11 +551,28 @@ def _header_columns(cells: list[str], table_units: list[str]) -> list[_Column | 
     if len(table_units) <= 1:
         unit = table_units[0] if table_units else None
         return [_column_unit(cell, unit) for cell in cells]
-    first = len(cells) - len(table_units)
+    # the units go to the last columns, a rank or serial column (增速位次) passed over
+    units: list[str | None] = [None] * len(cells)
+    remaining = list(table_units)
+    for i in reversed(range(len(cells))):
+        if not remaining:
+            break
+        if not _RANK_COLUMN.search(cells[i]):
+            units[i] = remaining.pop()
     return [
-        _column_unit(cell, table_units[i - first] if i >= first else None, own_words=True)
-        for i, cell in enumerate(cells)
+        _column_unit(cell, unit, own_words=True) if unit is not None else None
+        for cell, unit in zip(cells, units, strict=True)
     ]
+
+
+def _implied_column(cell: str, implied_units: Mapping[str, str]) -> _Column | None:
+    """The unit of a header cell without one whose words end in a noun that implies it
+    (人口 → 人, 补助资金 → 元), unless they name a rate, a rank or a year."""
+    words = cell.strip()
+    if not words or _NOT_IN_TABLE_UNIT.search(words):
+        return None
+    noun = max((n for n in implied_units if words.endswith(n)), key=len, default=None)
+    return None if noun is None else (implied_units[noun], words, _one_year(words))
 
 
 def _column_unit(
@@ -462,7 +612,7 @@ class _Scanner:
         self.range_ids = itertools.count(1)
         self.bare_list_failed_until = 0
         tabular = "\t" in self.text or "  " in self.text or "\n|" in self.text
-        self.table_cells = _table_cells(self.text) if tabular else {}
+        self.table_cells = _table_cells(self.text, vocabulary.implied_units) if tabular else {}
 
     # -- exclusions by pattern -------------------------------------------------------------
 
@@ -511,12 +661,13 @@ class _Scanner:
     # -- grammar ---------------------------------------------------------------------------
 
     def qualifier_before(self, start: int) -> Qualifier | None:
-        """A qualifier word ending right before ``start`` (约 近 超过 不足 …)."""
+        """A qualifier word ending right before ``start`` (约 近 超过 不足 …), or before a
+        currency name there (约人民币5万元)."""
         lo = max(0, start - _LOOKBACK)
         match = self.rules.qualifier_before.search(self.text, lo, start)
         if match is None:
             return None
-        word = match.group()
+        word = match["word"]
         # 最近, 附近, 节约: a one-character word (近 约 超) can end another word; a longer one
         # (补贴不低于) is a word of its own whatever comes before it.
         if (
@@ -889,6 +1040,8 @@ class _Scanner:
         if tail < len(self.text) and self.rules.implied_noun.match(self.text, tail) is not None:
             return None
         lo = start
+        if lo > 0 and self.text[lo - 1] in _LABEL_COLON:
+            lo -= 1  # the value of a label (观看人次：52.3万)
         limit = max(0, start - _IMPLIED_WINDOW - 4)
         while lo > limit and self.text[lo - 1] not in _CLAUSE_STOP:
             lo -= 1

@@ -59,6 +59,7 @@ __all__ = [
     "header_lines",
     "headline_lines",
     "is_byline",
+    "is_exclaimed_headline",
     "is_headline",
     "is_noise_line",
     "prepare",
@@ -90,12 +91,19 @@ _DATETIME: Final = re.compile(
     r"(\d{4})\s?[-/年.]\s?(\d{1,2})\s?[-/月.]\s?(\d{1,2})日?"
     r"(?:[\sT]{1,3}(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?)?"
 )
+#: A date in Chinese numerals, as official documents are signed (二〇二三年五月八日).
+_CN_DATE: Final = re.compile(
+    r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+)
+#: How many of a text's last lines may hold its signature date.
+_SIGNATURE_LINES: Final = 3
 #: A label before a header line's date: 发布时间：2021-02-25 09:30, 日期: 2021年5月20日.
 _DATE_LABEL: Final = re.compile(r"(?:发布|发表|发稿|更新|出版|刊发|稿件)?(?:时间|日期)\s?[:：]\s*")
 #: The label of a reposted article's own date.
 _ORIGINAL_DATE: Final = re.compile(r"原文(?:发布|发表)?(?:时间|日期)\s?[:：]\s*")
 _SENTENCE_END: Final = re.compile(r"[。！？!?；;]")
 _CLAUSE_PUNCT: Final = re.compile(r"[,，;；]")
+_EXCLAMATION: Final = re.compile(r"[！？!?]")
 _HEADLINE_MAX: Final = 40
 _HEADER_LINES: Final = 4
 _HEADER_LINES_MAX: Final = 10
@@ -190,6 +198,7 @@ def is_headline(line: str) -> bool:
     """Whether a line looks like a headline or section heading (short, no sentence end)."""
     return (
         0 < len(line) <= _HEADLINE_MAX
+        and "\t" not in line  # a table row
         and not _SENTENCE_END.search(line)
         and not _CLAUSE_PUNCT.search(line)
         and line[-1] not in _BAD_HEADLINE_END
@@ -201,15 +210,25 @@ def is_headline(line: str) -> bool:
     )
 
 
+def is_exclaimed_headline(line: str) -> bool:
+    """Whether a line is a headline but for the ！ or ？ in it (县长进直播间！…卖爆了！), as
+    the titles of social-media posts are; a body paragraph of that length holds a 。 or ，."""
+    plain = _EXCLAMATION.sub("", line)
+    return plain != line and bool(plain) and is_headline(plain)
+
+
 def headline_lines(lines: Iterable[str]) -> list[str]:
-    """Headings in order; consecutive heading lines (a two-line heading) joined by a space."""
+    """Headings in order; consecutive heading lines (a two-line heading) joined by a space.
+    The first line is a heading also when it has ！ or ？ in it, as a post's title does
+    (:func:`is_exclaimed_headline`)."""
     out: list[str] = []
     previous_was_heading = False
+    first = True
     for line in lines:
         if not line:
             previous_was_heading = False
             continue
-        if is_headline(line):
+        if is_headline(line) or (first and is_exclaimed_headline(line)):
             if previous_was_heading and out:
                 out[-1] = f"{out[-1]} {line}"
             else:
@@ -217,6 +236,7 @@ def headline_lines(lines: Iterable[str]) -> list[str]:
             previous_was_heading = True
         else:
             previous_was_heading = False
+        first = False
     return out
 
 
@@ -366,7 +386,11 @@ def find_published(lines: Iterable[str]) -> str | None:
     '2021-03-20'
     >>> find_published(["发表于 2019-5-6 21:37:12", "原文发布时间：2017年10月18日"])
     '2017-10-18'
+
+    With no date in the header, the date an official document is signed with at its end
+    (see :func:`_signature_date`).
     """
+    lines = list(lines)
     header = header_lines(lines)
     # a repost names the original's date (原文发布时间：2017年10月18日) after its own
     for line in header:
@@ -375,6 +399,28 @@ def find_published(lines: Iterable[str]) -> str | None:
     for line in header:
         if found := _header_date(line):
             return parse_datetime(found[0])
+    return _signature_date(lines)
+
+
+def _signature_date(lines: list[str]) -> str | None:
+    """The date alone on one of the last lines, under the issuing body's name: how an
+    official notice or report is signed (隰县龙泉镇人民政府 ¶ 2023年5月8日).
+
+    >>> _signature_date(["…予以公示。", "龙泉镇人民政府", "二〇二三年五月八日"])
+    '2023-05-08'
+    """
+    tail = [line.strip() for line in lines if line.strip()][-_SIGNATURE_LINES:]
+    for line in reversed(tail):
+        if _DATETIME.fullmatch(line):
+            return parse_datetime(line)
+        if found := _CN_DATE.fullmatch(line):
+            from shanxi_poverty.numerals import parse_number  # noqa: PLC0415 - rare path
+
+            year, month, day = (int(parse_number(part)) for part in found.groups())
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
     return None
 
 
@@ -498,8 +544,17 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: The end of a paragraph cut short by a site (a preview, a teaser): an ellipsis, with
+#: 展开全文 or 阅读全文 and an icon's letter after it.
+_TRUNCATED_END: Final = re.compile(r"(?:\.{3,6}|…{1,2})\s*+(?:展开全文|阅读全文|全文)?[A-Za-z>»]?$")
+_TRUNCATED_END_MAX: Final = 16  # its longest match, looked for at a paragraph's end only
+
+
 def find_duplicates(text: str) -> list[Duplicate]:
     """Paragraphs (30 characters or more) repeated later, alone or inside a longer paragraph.
+
+    A paragraph cut short (``…7993个贫 ...展开全文``, a site's preview of the text below it)
+    counts up to its ellipsis, so the full text's opening is the repeat.
 
     The later copy is the duplicate; the first occurrence stays the original.  Earlier
     paragraphs are indexed by their first 30 characters, so the search is linear in the
@@ -530,7 +585,13 @@ def find_duplicates(text: str) -> list[Duplicate]:
                 found.append(Duplicate(span=Span(pos, pos + length), original=Span(*original)))
                 skip_to = pos + length
         if end - start >= _DUPLICATE_MIN:
-            by_prefix.setdefault(text[start : start + _DUPLICATE_MIN], (start, end))
+            # a preview cut short (…7993个贫 ...展开全文) is the opening of the full text
+            cut = _TRUNCATED_END.search(text, max(start, end - _TRUNCATED_END_MAX), end)
+            kept = end
+            if cut is not None:
+                preview = text[start : cut.start()].rstrip()
+                kept = start + len(preview) if len(preview) >= _DUPLICATE_MIN else end
+            by_prefix.setdefault(text[start : start + _DUPLICATE_MIN], (start, kept))
     return found
 
 
