@@ -436,3 +436,27 @@ def test_layout_keeps_a_dated_entry_heading_and_joins_a_padded_total() -> None:
     out = normalize_layout(text)[0]
     assert out.split("\n")[:2] == ["2018年3月26日　阴，有风", "今天正式进村，全村186户。"]
     assert "合计    52" in out
+
+
+def test_page_numbers_and_running_heads_in_a_cut_sentence() -> None:
+    """A page number on its own line (3, — 186 —) between the two halves of a sentence cut
+    by a page break is dropped and the halves joined; a running head (·187·) is noise; a
+    yearbook entry opening on 【概况】 joins its next line like any paragraph; a number
+    between lines of a row pasted one cell per line stays."""
+    head = "县委常委会、县政府常务会议定期研究脱贫攻坚工作，专题部署产业扶贫和易地搬迁，"
+    text = f"{head}\n—  186  —\n\n实行周调度和月通报制度。\n\n{head}\n\n3\n\n增收4000余元。\n"
+    out = normalize_layout(text)[0]
+    assert out == f"{head}实行周调度和月通报制度。\n{head}增收4000余元。"
+    entry = "【概况】2019年，静乐县是全省10个深度贫困县之一，也是全市\n脱贫攻坚任务最重的县。"
+    assert normalize_layout(entry)[0] == entry.replace("\n", "")
+    assert normalize_layout("6\n大宁县\n470\n265")[0] == "6\n大宁县\n470\n265"
+    [found] = find_noise("脱贫攻坚                                    ·187·")
+    assert "running head" in found
+
+
+def test_site_banner_with_a_bar_is_a_site_name() -> None:
+    """A banner of media names joined by a bar (黄河新闻网 | 山西网络广播电视台) is the site's
+    name, not the page's title; a headline with a bar is not."""
+    [found] = find_noise("黄河新闻网 | 山西网络广播电视台")
+    assert "site name" in found
+    assert find_noise("岢岚：搬出穷山沟 拔掉穷根子") == []

@@ -173,6 +173,8 @@ _DATED_LINE: Final = re.compile(
     r"[^\n。；！？]{0,15}$",
     re.MULTILINE,
 )
+#: A page number on a line of its own: 3, — 186 —, ·187·.
+_PAGE_NUMBER: Final = re.compile(r"[—\-－·\s]{0,4}[0-9]{1,4}[—\-－·\s]{0,4}")
 #: A one-character name padded to the width of three in a table (兴  县, 临　县), or a
 #: total's label padded to its column's width (合    计).
 _PADDED_NAME: Final = re.compile(
@@ -527,7 +529,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _joinable(prev: str, nxt: str) -> bool:
     """Whether paragraph ``nxt`` continues ``prev`` (a sentence cut by a column break)."""
-    if not prev or not nxt or prev[-1] in _TERMINAL or prev.startswith(("——", "【")):
+    if not prev or not nxt or prev[-1] in _TERMINAL or prev.startswith("——"):
+        return False
+    if prev.startswith("【") and not _CLAUSE_PUNCT.search(prev):  # a 【kicker】, not a 【条目】…，
         return False
     if _BYLINE_START.match(nxt) or prev[-1] == "摄" or not _SENTENCE_PUNCT.search(nxt):
         return False
@@ -565,6 +569,8 @@ def normalize_layout(text: str, *, rejoin: bool = True) -> tuple[str, OffsetMap]
         paragraphs.append((start + lead, start + lead + len(stripped)))
         gaps.append(blanks)
         blanks = 0
+    if rejoin:
+        paragraphs, gaps = _without_page_numbers(text, paragraphs, gaps)
     b = TextBuilder(text)
     for i, (start, end) in enumerate(paragraphs):
         if i:
@@ -578,6 +584,34 @@ def normalize_layout(text: str, *, rejoin: bool = True) -> tuple[str, OffsetMap]
             b.drop(0, start)
         _keep_row(b, text, start, end)
     return b.build()
+
+
+def _without_page_numbers(
+    text: str, paragraphs: list[tuple[int, int]], gaps: list[int]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """``paragraphs`` without the page numbers printed in a sentence cut by a page or
+    column break (…户均年 ¶ 3 ¶ 增收4000余元): a line of only a number, or a number between
+    dashes or dots (— 186 —, ·187·), between two paragraphs that :func:`_joinable` would
+    join, whatever blank lines the page break left around it."""
+    kept: list[tuple[int, int]] = []
+    kept_gaps: list[int] = []
+    i = 0
+    while i < len(paragraphs):
+        start, end = paragraphs[i]
+        if (
+            kept
+            and i + 1 < len(paragraphs)
+            and _PAGE_NUMBER.fullmatch(text, start, end)
+            and _joinable(text[kept[-1][0] : kept[-1][1]], text[slice(*paragraphs[i + 1])])
+        ):
+            kept.append(paragraphs[i + 1])
+            kept_gaps.append(min(max(gaps[i], gaps[i + 1]), 1))  # a page break, no block break
+            i += 2
+            continue
+        kept.append((start, end))
+        kept_gaps.append(gaps[i])
+        i += 1
+    return kept, kept_gaps
 
 
 def _is_table_row(line: str) -> bool:
