@@ -908,3 +908,28 @@ def test_settlement_words_of_a_first_person_text() -> None:
     found = _resolve(text, home="岚县")
     assert _regions(found["186户"]) == ["西坡村"]
     assert _regions(found["4万斤"]) == ["西坡村"]
+
+
+def test_respectively_across_a_comma_and_a_ratio_base_at_year_end() -> None:
+    """A list of figures in one unit ends at a comma before a figure in another (…1.85万千瓦，
+    两县…), so a later 分别 clause still pairs with the places; 是2016年底的4.2倍 is the base
+    of a multiple, not the year of the figures after it."""
+    found = _resolve(
+        "灵丘县、浑源县分别建成村级电站87座、76座，总装机分别为2.1万千瓦、1.85万千瓦，"
+        "两县公益岗位全覆盖。\n截至今年6月底，全市装机规模是2016年底的4.2倍。其中，村级电站651座。",
+        home="大同市",
+        published="2019-07-12",
+    )
+    assert _regions(found["1.85万千瓦"]) == ["浑源县"]
+    assert found["651座"].time.year == 2019
+
+
+def test_parts_of_a_year_named_earlier_in_the_paragraph() -> None:
+    """一季度、上半年 in a paragraph about 2023 of an analysis published in 2024 are 2023's;
+    with no year named before them in their paragraph, they are of the publication year."""
+    found = _resolve(
+        "2023年，全市经济运行持续回升。一季度、上半年，收入增速分别为7.2%、7.6%。\n"
+        "上半年全市新增就业1.2万人。\n",
+        published="2024-02-28",
+    )
+    assert [found[t].time.year for t in ("7.2%", "7.6%", "1.2万人")] == [2023, 2023, 2024]

@@ -747,3 +747,16 @@ def test_person_times_implied_by_a_label() -> None:
     """A bare 万 figure after 人次 (观看人次：52.3万) counts person-times."""
     m = _one("直播观看人次：52.3万").measurement
     assert (m.value, m.unit) == (Decimal(523000), "人次")
+
+
+def test_a_unit_word_opening_on_a_multiplier_is_no_figure() -> None:
+    """每千瓦 is "per kilowatt", not 1000 瓦; 千亩 stays 1000 亩 and 十千瓦 10 千瓦."""
+    summary = [
+        (m.text, m.measurement.value, m.measurement.unit)
+        for m in _mentions("电站按每千瓦0.75元结算，新建千亩园区和十千瓦的电站。")
+    ]
+    assert summary == [
+        ("0.75元", Decimal("0.75"), "元"),
+        ("千亩", Decimal(1000), "亩"),
+        ("十千瓦", Decimal(10), "千瓦"),
+    ]

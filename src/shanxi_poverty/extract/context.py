@@ -49,20 +49,20 @@ date (截至2021年10月末, 截至5月17日), a dated day (5月14日; of the ye
 year than the publication date), a relative expression (今年, 去年, 前年, 今年以来, 年内, 一年来,
 上半年, 前三季度, 近日, 日前, 昨天; anywhere in its clause but right after a comparison verb such
 as 与/超过/不如) against the publication date (当年 after a year named in its paragraph is that
-year, 上年 the year before it; 同年, 次年 and 翌年 follow the year last named before them), or a
-plan period (十三五 = 2016–2020); 一年来 in a text published in January or February is the year
-before; the last day of a range (2023年5月8日至5月14日) has the first day's year.  In a text of
-dated entries (a diary, a blog: lines that are only a date, 2018年3月26日　阴, naming two dates or
-more) each entry's date dates its figures as a section heading would, and the relative words
-inside it are told from that date.  The base of a multiple (是2017年的3.5倍) is no anchor.  全年
-and 年末 take the year of the last anchor with a year before them in their article (a statistical
-bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a from-value).  A
-year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an anchor.  A year after 由/从
-and before 的 (由2014年的17.1%降至0) dates only the figures right after it (one, or one list), not
-the value they change to or later clauses.  目前/当前 state no year: a figure after them gets
-none, as with 截至目前.  A figure with no time yet takes the one year its section heading names
-(一、过去一年…工作回顾), unless its paragraph speaks of a period or total (五年来, 以来, 期间,
-累计).  A table cell's year comes from its column, row or caption
+year, 上年 the year before it, 上半年/一季度 of it; 同年, 次年 and 翌年 follow the year last named
+before them), or a plan period (十三五 = 2016–2020); 一年来 in a text published in January or
+February is the year before; the last day of a range (2023年5月8日至5月14日) has the first day's
+year.  In a text of dated entries (a diary, a blog: lines that are only a date, 2018年3月26日　阴,
+naming two dates or more) each entry's date dates its figures as a section heading would, and the
+relative words inside it are told from that date.  The base of a multiple (是2017年的3.5倍) is no
+anchor.  全年 and 年末 take the year of the last anchor with a year before them in their article
+(a statistical bulletin's 2020年 title; not the year of a date such as 2021年3月20日, nor of a
+from-value).  A year after 比/较 (比2020年, 比上年, 较去年) is a comparison, not an anchor.  A
+year after 由/从 and before 的 (由2014年的17.1%降至0) dates only the figures right after it (one,
+or one list), not the value they change to or later clauses.  目前/当前 state no year: a figure
+after them gets none, as with 截至目前.  A figure with no time yet takes the one year its section
+heading names (一、过去一年…工作回顾), unless its paragraph speaks of a period or total (五年来,
+以来, 期间, 累计).  A table cell's year comes from its column, row or caption
 (:mod:`shanxi_poverty.extract.quantities`).  Annual averages (年均增长11.4%) keep their period and
 no single year.  For an undated document the publication year is estimated as the latest year the
 text names (not counting targets such as 到2025年).
@@ -181,7 +181,7 @@ _CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "00012
 _COMPARISON: Final = regex.compile(r"(?:比|较|同比|相比)$")
 #: 到/至 right before a year make it a target (到2025年), not an anchor.
 _TARGET: Final = frozenset("到至")
-_RATIO_OF: Final = re.compile(r"的[0-9０-９.．一二两三四五六七八九十]{1,8}+多?倍")
+_RATIO_OF: Final = re.compile(r"[底末]?的[0-9０-９.．一二两三四五六七八九十]{1,8}+多?倍")
 _AS_OF_WORDS: Final = frozenset({"截至", "止到"})  # 截至2020年, 截止到2020年
 #: 由/从 before 2014年的: a from-value of a change (由2014年的17.1%降至0).
 _FROM: Final = frozenset("由从")
@@ -515,7 +515,9 @@ def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None
             ),
         )
     relatives = [(m.start(), m.end(), m["word"]) for m in _RELATIVE.finditer(text)]
-    relatives += _year_parts(text)
+    parts = _year_parts(text)
+    part_starts = {start for start, _, _ in parts}
+    relatives += parts
     for start, end, word in sorted(relatives):
         if _after_comparison(text, start) or _ratio_base(text, end):
             continue
@@ -523,18 +525,20 @@ def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None
         if lead[-1:] in _COMPARED_VERBS or lead in _COMPARED_VERBS:
             continue
         from_value = _is_from_value(text, start, end)
-        if word in _ANAPHORIC_OFFSET:
+        # a part of a year (一季度, 上半年) is of the year its paragraph named before it
+        in_paragraph = word in _ANAPHORIC_IN_PARAGRAPH or start in part_starts
+        if word in _ANAPHORIC_OFFSET or in_paragraph:
             scope = (
                 text.rfind("\n", 0, start) + 1
-                if word in _ANAPHORIC_IN_PARAGRAPH
+                if in_paragraph
                 else max(0, start - _ANAPHORA_LOOKBACK)
             )
             named = [int(m["year"]) for m in _YEAR.finditer(text, scope, start)]
             if named:
-                year = named[-1] + _ANAPHORIC_OFFSET[word]
+                year = named[-1] + _ANAPHORIC_OFFSET.get(word, 0)
                 add(start, end, TimeReference(year=year, expression=word), from_value=from_value)
                 continue
-            if word not in _ANAPHORIC_IN_PARAGRAPH:
+            if not in_paragraph:
                 continue  # 同年 with no year before it: no year to tell
         if doc_year is None:
             continue

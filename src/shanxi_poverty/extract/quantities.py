@@ -181,6 +181,8 @@ _PERCENT_SCALE: Final = {"百": Decimal(1), "千": Decimal("0.1")}
 _IMPLIED_WINDOW: Final = 12
 _CLAUSE_STOP: Final = frozenset("，。；：,;:！？!?\n")
 _LABEL_COLON: Final = frozenset("：:")
+#: List separators that also end a clause: a list goes on across one only in its unit.
+_CLAUSE_SEPARATORS: Final = frozenset("，,")
 _IMPLIED_STOP: Final = frozenset('，。、；：,;:！？!?“”"（）()《》\n\r\t 　')
 _LOOKBACK: Final = 6
 #: A numeral run longer than this is not one number (and big-number arithmetic is costly).
@@ -973,6 +975,12 @@ class _Scanner:
                 exclusions.append(Exclusion(lo, hi, self.text[lo:hi], block[2]))
                 skip_until, skip_reason = hi, block[2]
                 continue
+            if end - start == 1 and self.text[start] in CN_MULTIPLIERS and self._unit_at(start):
+                # a unit word that opens on a multiplier, with no number (每千瓦, 千米)
+                exclusions.append(
+                    Exclusion(start, end, self.text[start:end], ExclusionReason.OTHER)
+                )
+                continue
             try:
                 found = self._read_any(start, end)
             except _NotQuantityError as exc:
@@ -1122,7 +1130,10 @@ def _lists(
             prev = cands[group[-1]]
             between = text[prev.tail : cand.start]
             same_range = prev.range_id is not None and prev.range_id == cand.range_id
-            if not same_range and (between in separators or not between):
+            joined = between in separators or not between
+            if joined and between in _CLAUSE_SEPARATORS and cand.unit_label != prev.unit_label:
+                joined = False  # …1.85万千瓦，两县…: a comma ends a list of one unit
+            if not same_range and joined:
                 group.append(i)
                 continue
             close()
