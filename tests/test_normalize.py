@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pytest
@@ -21,6 +22,7 @@ from shanxi_poverty.normalize import (
     load_noise_rules,
     normalize_damage,
     normalize_entities,
+    normalize_gbk_latin1,
     normalize_layout,
     normalize_markup,
     normalize_newlines,
@@ -460,3 +462,28 @@ def test_site_banner_with_a_bar_is_a_site_name() -> None:
     [found] = find_noise("黄河新闻网 | 山西网络广播电视台")
     assert "site name" in found
     assert find_noise("岢岚：搬出穷山沟 拔掉穷根子") == []
+
+
+def test_gbk_read_as_latin1_is_decoded_in_place() -> None:
+    """GBK text read as Latin-1 is decoded character by character, so offsets lead back to
+    the byte pairs; pinyin (xiàn), café, × and ² are no such text."""
+    raw = "合作社Ä¿Ç°È«ÏØ¹²ÓÐ136¸ö，沁縣(qìn xiàn)café ×2 m²"
+    text, offsets = normalize_gbk_latin1(raw)
+    assert text == "合作社目前全县共有136个，沁縣(qìn xiàn)café ×2 m²"
+    start = text.index("136个")
+    assert raw[slice(*offsets.to_raw(start, start + 4))] == "136¸ö"
+    assert normalize_gbk_latin1("沁縣(qìn xiàn)café ×2 m²")[0] == "沁縣(qìn xiàn)café ×2 m²"
+
+
+def test_gbk_read_as_latin1_figures_keep_their_raw_text() -> None:
+    """A figure in such a stretch is found, with its raw text; it is flagged as lying in
+    damaged text but keeps its value, the repair being certain (``gbk-as-latin1``)."""
+    from shanxi_poverty import extract, parse_document  # noqa: PLC0415
+
+    raw = "吉县苹果\n\nÏØ¹ûÒµ¾Ö¸ºÔðÈË½éÉÜ£¬Ä¿Ç°È«ÏØ¹²ÓÐÆ»¹û×¨ÒµºÏ×÷Éç136¸ö¡£\n"
+    doc = parse_document(raw, name="repost.txt")
+    [m] = extract(doc)
+    assert (m.value, m.unit, m.corrupted) == (Decimal(136), "个", True)
+    assert m.provenance is not None
+    assert m.provenance.text == "136¸ö"
+    assert [d.kind for d in doc.damage] == ["gbk-as-latin1"]

@@ -44,11 +44,13 @@ __all__ = [
     "Step",
     "compose",
     "find_noise",
+    "gbk_read_as_latin1",
     "is_traditional",
     "iter_tags",
     "load_noise_rules",
     "normalize_damage",
     "normalize_entities",
+    "normalize_gbk_latin1",
     "normalize_layout",
     "normalize_markup",
     "normalize_newlines",
@@ -514,6 +516,71 @@ def normalize_damage(text: str, spans: Iterable[Span]) -> tuple[str, OffsetMap]:
 _DAMAGE_TAIL: Final = re.compile(
     rf"\(\s?[{PINYIN_LETTERS}]{{1,7}}\s?\)|{_PINYIN_TAIL.pattern}|{_ENTITY_TAIL.pattern}"
 )
+
+
+#: Where GBK text read as Latin-1 may start: four Chinese characters' worth of Latin-1
+#: letters in a row (ÏØ¹ûÒµ¾Ö for 县果业局); pinyin (lián), × or ² never make that many.
+_LATIN1_START: Final = re.compile("[\u0081-\u00fe]{8,}")
+_GBK_LEAD: Final = range(0x81, 0xFF)
+_GBK_TRAIL: Final = range(0x40, 0xFF)
+_ASCII_KEPT: Final = range(0x20, 0x7F)
+
+
+def gbk_read_as_latin1(text: str) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """Stretches of GBK text read as Latin-1 (``136¸ö`` for 136个, ``3100Óà»§`` for 3100余户):
+    ``(start, end, pieces)``, each piece a position in ``text`` and the character its byte
+    pair (two characters from there) stands for; ASCII between pairs stays as it is.
+
+    A stretch opens on eight or more Latin-1 letters and goes on over byte pairs that GBK
+    decodes and over ASCII, to the first character that is neither; it counts only if its
+    pairs decode to Chinese characters mostly.  The bytes are all there, so the repair is
+    certain.
+
+    >>> [(s, e, "".join(c for _, c in p)) for s, e, p in gbk_read_as_latin1("Ä¿Ç°¹²ÓÐ136¸ö。")]
+    [(0, 13, '目前共有个')]
+    """
+    found: list[tuple[int, int, list[tuple[int, str]]]] = []
+    pos = 0
+    while (m := _LATIN1_START.search(text, pos)) is not None:
+        i, pieces = m.start(), []
+        while i < len(text):
+            lead = ord(text[i])
+            if lead in _GBK_LEAD and i + 1 < len(text) and ord(text[i + 1]) in _GBK_TRAIL:
+                try:
+                    char = bytes((lead, ord(text[i + 1]))).decode("gbk")
+                except UnicodeDecodeError:
+                    break
+                pieces.append((i, char))
+                i += 2
+            elif lead in _ASCII_KEPT:
+                i += 1
+            else:
+                break
+        chinese = sum(
+            1 for _, c in pieces if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+        )
+        if pieces and chinese * 3 >= len(pieces) * 2:
+            found.append((m.start(), i, pieces))
+        pos = max(i, m.end())
+    return found
+
+
+def normalize_gbk_latin1(text: str) -> tuple[str, OffsetMap]:
+    """Decode the stretches of :func:`gbk_read_as_latin1`, each character in place of its
+    byte pair, so that a figure's offsets still lead back to the raw text.
+
+    >>> normalize_gbk_latin1("Ä¿Ç°È«ÏØ¹²ÓÐ136¸ö")[0]
+    '目前全县共有136个'
+    """
+    b = TextBuilder(text)
+    pos = 0
+    for _, _, pieces in gbk_read_as_latin1(text):
+        for at, char in pieces:
+            b.keep(pos, at)
+            b.replace(char, at, at + 2)
+            pos = at + 2
+    b.keep(pos, len(text))
+    return b.build()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from shanxi_poverty.normalize import (
     load_noise_rules,
     normalize_damage,
     normalize_entities,
+    normalize_gbk_latin1,
     normalize_layout,
     normalize_markup,
     normalize_newlines,
@@ -159,7 +160,7 @@ def prepare(
     def script_step(text: str) -> tuple[str, OffsetMap]:
         return normalize_script(text, converter)
 
-    steps: list[Step] = [damage_step, normalize_newlines, *before]
+    steps: list[Step] = [damage_step, normalize_gbk_latin1, normalize_newlines, *before]
     if markup:
         steps.append(normalize_markup)
     steps += [normalize_entities, normalize_pinyin, normalize_width, script_step]

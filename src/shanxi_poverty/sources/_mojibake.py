@@ -20,7 +20,7 @@ from typing import Final
 
 from shanxi_poverty.document import Damage
 from shanxi_poverty.model import Span
-from shanxi_poverty.normalize import CJK, PINYIN_LETTERS
+from shanxi_poverty.normalize import CJK, PINYIN_LETTERS, gbk_read_as_latin1
 
 __all__ = ["find_damage"]
 
@@ -44,14 +44,33 @@ _BROKEN_TAG: Final = re.compile(r"\?[!！]?\?/[A-Za-z]{1,8}>")
 _REPLACEMENT: Final = re.compile("\ufffd\ufffd{0,999}")
 
 
+def _repaired(raw: str, start: int, end: int, pieces: list[tuple[int, str]]) -> str:
+    """``raw[start:end]`` with each byte pair of ``pieces`` decoded."""
+    out, pos = [], start
+    for at, char in pieces:
+        out += [raw[pos:at], char]
+        pos = at + 2
+    return "".join(out) + raw[pos:end]
+
+
 def find_damage(raw: str) -> list[Damage]:
     """Every damaged stretch of ``raw``, in order, as :class:`~shanxi_poverty.document.Damage`.
 
     Kinds: ``"mojibake"`` (GBK read out of step), ``"broken-markup"`` (``?!?/p>``: a
     closing tag whose ``<`` and punctuation were lost) and ``"replacement-character"``
-    (U+FFFD).  No repair is offered: the lost bytes make none certain.
+    (U+FFFD): no repair is offered, the lost bytes make none certain; and
+    ``"gbk-as-latin1"`` (GBK read as Latin-1, ``136¸ö``), repaired with certainty
+    (:func:`~shanxi_poverty.normalize.gbk_read_as_latin1`).
     """
-    found: list[Damage] = []
+    found = [
+        Damage(
+            span=Span(start, end),
+            kind="gbk-as-latin1",
+            repair=_repaired(raw, start, end, pieces),
+            confident=True,
+        )
+        for start, end, pieces in gbk_read_as_latin1(raw)
+    ]
     for kind, pattern in (
         ("broken-markup", _BROKEN_TAG),
         ("mojibake", _RUN),
