@@ -202,11 +202,14 @@ _AS_OF: Final = regex.compile(
     r"截[至止]到?+(?:(?P<year>(?:19|20)[0-9]{2})年)?+"
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-9]{1,2})日|底|末)?+)?+(?P<now>目前|现在|当前|今天)?+"
 )
-_RELATIVE: Final = re.compile(
-    r"(?P<word>今年|去年|前年|明年|上年|当年|同年|次年|翌年|年内|本年|一年来|近一年来|过去一年"
+_RELATIVE_WORDS: Final = (
+    *("今年", "去年", "前年", "明年", "上年", "当年", "同年", "次年", "翌年", "年内", "本年"),
+    *("一年来", "近一年来", "过去一年"),
     # days just before publication (近日，左权县举办…): of the publication year
-    r"|近日|日前|昨天|昨日|昨晚|今天|今日|今晚|今晨|当天|当日|本周|本月)"
+    *("近日", "日前", "昨天", "昨日", "昨晚", "今天", "今日", "今晚", "今晨", "当天", "当日"),
+    *("本周", "本月"),
 )
+_RELATIVE: Final = re.compile(f"(?P<word>{'|'.join(_RELATIVE_WORDS)})")
 #: Parts of a year (上半年, 前三季度, 一季度), of this year unless right after a year
 #: (去年上半年, 2020年一季度).  Found by their tails, rare characters, for a fast scan:
 #: the words themselves open on characters as common as 一 and 上.
@@ -560,58 +563,33 @@ def _find_times(text: str, doc_year: int | None, doc_date: dt.date | None = None
 
 
 #: The relative time words told from the date of the entry they stand in, not from the
-#: publication date (今天 in a diary entry of 2018年3月26日 is that day).
-_NOW_RELATIVE: Final = frozenset(
-    {
-        "今年",
-        "去年",
-        "前年",
-        "明年",
-        "本年",
-        "年内",
-        "近日",
-        "日前",
-        "昨天",
-        "昨日",
-        "昨晚",
-        "今天",
-        "今日",
-        "今晚",
-        "今晨",
-        "当天",
-        "当日",
-        "本周",
-        "本月",
-    }
-)
+#: publication date (今天 in a diary entry of 2018年3月26日 is that day): all but those told
+#: from a year named before them.
+_NOW_RELATIVE: Final = frozenset(_RELATIVE_WORDS) - _ANAPHORIC_OFFSET.keys()
 
 
-def _dated_entries(text: str) -> list[tuple[int, _Time]]:
-    """Where each entry of a text made of dated entries starts (a diary, a blog's updates),
-    with its date's year: its dated lines (``normalize._DATED_LINE``),
-    when they name at least two different dates (a page header repeated on every page names
-    one)."""
+def _dated_entries(text: str) -> list[_Time]:
+    """The dated lines that head the entries of a text made of them (a diary, a blog's
+    updates; ``normalize._DATED_LINE``), with their date's year, when they name at least
+    two different dates (a page header repeated on every page names one)."""
     lines = list(_DATED_LINE.finditer(text))
     if len({m[0].strip() for m in lines}) < 2:  # noqa: PLR2004 - entries, not one header
         return []
     return [
-        (
-            m.start(),
-            _Time(m.start(), m.end(), TimeReference(year=int(m["year"]), expression=m[0].strip())),
-        )
+        _Time(m.start(), m.end(), TimeReference(year=int(m["year"]), expression=m[0].strip()))
         for m in lines
     ]
 
 
-def _rebased(times: list[_Time], entries: list[tuple[int, _Time]]) -> list[_Time]:
+def _rebased(times: list[_Time], entries: list[_Time]) -> list[_Time]:
     """``times`` with the relative words inside a dated entry (:data:`_NOW_RELATIVE`)
     told from the entry's year."""
-    starts = [start for start, _ in entries]
+    starts = [entry.start for entry in entries]
     out = []
     for anchor in times:
         word = (anchor.time.expression or "").removesuffix("以来")
         i = bisect.bisect_right(starts, anchor.start) - 1
-        entry_year = entries[i][1].time.year if i >= 0 else None
+        entry_year = entries[i].time.year if i >= 0 else None
         if word in _NOW_RELATIVE and entry_year is not None and anchor.time.year is not None:
             year = entry_year + _RELATIVE_OFFSET.get(word, 0)
             out.append(attrs.evolve(anchor, time=attrs.evolve(anchor.time, year=year)))
@@ -765,7 +743,7 @@ class _Resolver:
             years.pop(None, None)
             out.append((start, years.popitem()[1] if len(years) == 1 else None))
         if self.dated_entries:
-            out = sorted(out + [(start, entry.time) for start, entry in self.dated_entries])
+            out = sorted(out + [(entry.start, entry.time) for entry in self.dated_entries])
         return out
 
     def _section_time(self, pos: int) -> TimeReference | None:
@@ -1012,8 +990,9 @@ class _Resolver:
                 return (regions[mention.list_index],)
             return regions
         paragraph = _piece(self.paragraphs, start)[1]
+        article = bisect.bisect_right(self.article_starts, start) - 1
         if _TOTAL_ROW.match(self.text, paragraph):  # a table's 合计 row: the whole the rows add to
-            home = self.homes[bisect.bisect_right(self.article_starts, start) - 1][1]
+            home = self.homes[article][1]
             return (home,) if home is not None else ()
         paired = self._paired_with_earlier_list(mention, pieces, list_sizes)
         if paired is not None:
@@ -1028,9 +1007,7 @@ class _Resolver:
                 return previous
         # the place a paragraph opens on (在临县城庄镇刘家圪垛村，…) for its later sentences
         # that name none and say no 全县/三市 of their own
-        opening = max(
-            paragraph, self.article_starts[bisect.bisect_right(self.article_starts, start) - 1]
-        )
+        opening = max(paragraph, self.article_starts[article])
         if opening < pieces.sentence_from and not _OWN_DEIXIS.search(
             self.text, pieces.sentence_from, start
         ):

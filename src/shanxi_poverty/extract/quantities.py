@@ -274,16 +274,17 @@ def _place_by_columns(
     sums), each put in the header column it lies under: the one it overlaps most, else the
     nearest; the other columns get empty cells."""
     placed: list[tuple[int, str]] = [(0, "")] * len(header_spans)
-    for (at, cell), (lo, hi) in zip(row, _display_spans(line, row), strict=True):
-
-        def fit(span: tuple[int, int], lo: int = lo, hi: int = hi) -> tuple[int, int]:
-            overlap = min(hi, span[1]) - max(lo, span[0])
-            return overlap, -min(abs(lo - span[0]), abs(hi - span[1]))
-
-        column = max(range(len(header_spans)), key=lambda i: fit(header_spans[i]))
+    for (at, cell), span in zip(row, _display_spans(line, row), strict=True):
+        column = max(range(len(header_spans)), key=lambda i: _fit(span, header_spans[i]))
         if not placed[column][1]:
             placed[column] = (at, cell)
     return placed
+
+
+def _fit(cell: tuple[int, int], column: tuple[int, int]) -> tuple[int, int]:
+    """How well a cell's display columns fit a header's: their overlap, then nearness."""
+    overlap = min(cell[1], column[1]) - max(cell[0], column[0])
+    return overlap, -min(abs(cell[0] - column[0]), abs(cell[1] - column[1]))
 
 
 def _place_figures_in_unit_columns(
@@ -303,11 +304,11 @@ def _place_figures_in_unit_columns(
     return placed
 
 
+_FIGURE_CELL: Final = re.compile(r"[-+]?[0-9][0-9,.]*%?")
+
+
 def _is_figure_cell(cell: str) -> bool:
     return _FIGURE_CELL.fullmatch(cell.strip()) is not None
-
-
-_FIGURE_CELL: Final = re.compile(r"[-+]?[0-9][0-9,.]*%?")
 
 
 class _TableCell(NamedTuple):
@@ -451,7 +452,9 @@ class _TableReader:
             return
         if self.header is not None and self.stacked:
             # a row pasted one cell per line ends where the table goes on, or ends
-            if row is not None or len(self.stacked) >= len(self.header) - 1:
+            if len(self.stacked) >= _MIN_CELLS and (
+                row is not None or len(self.stacked) >= len(self.header) - 1
+            ):
                 self._row("", 0, self.stacked, self.header)
             self.stacked = []
         if row is None:  # a caption, or a line without cells, which ends the table
