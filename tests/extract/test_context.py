@@ -933,3 +933,9 @@ def test_parts_of_a_year_named_earlier_in_the_paragraph() -> None:
         published="2024-02-28",
     )
     assert [found[t].time.year for t in ("7.2%", "7.6%", "1.2万人")] == [2023, 2023, 2024]
+
+
+def test_a_place_named_as_a_neighbour_is_no_topic() -> None:
+    """与西沟村相邻的池底村…，去年产值260万元: the sentence is about 池底村."""
+    found = _resolve("与西沟村相邻的池底村种植连翘，去年产值达到260万元。", home="平顺县")
+    assert _regions(found["260万元"]) == ["池底村"]

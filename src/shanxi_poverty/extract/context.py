@@ -14,7 +14,8 @@ Sentences end at 。！？ and line breaks; clauses also end at ，：；.
    figure is compared with or a share of (增速高于全省平均水平1.3个百分点, 占全省的63.2%),
    and does not count;
 2. the *topic* of the sentence: a place or deixis word in its first clause (with 等 after
-   it, the division enclosing its places, as in 1);
+   it, the division enclosing its places, as in 1; not one named as a neighbour, 与西沟村相邻的
+   池底村);
 3. for a sentence that opens with a connective or demonstrative (同时, 此外, 其中, 此批, 该 …),
    the topic of the sentence before;
 4. the place the figure's paragraph opens on, in its first clause (在临县城庄镇刘家圪垛村，…),
@@ -144,6 +145,8 @@ _LOCAL_DEIXIS: Final = re.compile(r"[当本]地")
 #: A word that points to a place of its own (全县, 该镇, 三市): a sentence holding one does
 #: not take the place its paragraph opened on.
 _OWN_DEIXIS: Final = re.compile(r"[全本我该此两二三四五六七八九十各][省市县区乡镇村]")
+#: After a place named as a landmark of another (与西沟村相邻的池底村, 与陕西接壤的…).
+_NEIGHBOUR: Final = re.compile(r"相邻|毗邻|接壤|交界|相连|隔河相望")
 #: The row of a table's totals (合计 3790 2130), which holds no place name.
 _TOTAL_ROW: Final = re.compile(r"(?:合计|总计|小计)[\t |]")
 #: The places of a list named before: 上述地区, 这些县, 以上各市; 四市, 两县.
@@ -941,11 +944,12 @@ class _Resolver:
         return regions if shared is None else (shared,)
 
     def _topic(self, start: int, end: int) -> tuple[Region, ...] | None:
-        """Regions of the first place named in ``[start, end)``, if any."""
+        """Regions of the first place named in ``[start, end)``, if any, passing over one
+        named as a neighbour (与西沟村相邻的池底村: 池底村)."""
         places = self._places_between(start, end)
         if not places:
             return None
-        first = places[0]
+        first = next((p for p in places if not _NEIGHBOUR.match(self.text, p.end)), places[0])
         regions = self._place_regions(first, first.start, places)
         if first.regions and self.text.startswith(_ET_CETERA, first.end):
             return self._enclosing(regions)  # 天镇、广灵、阳高等县: examples of 大同市's
