@@ -230,10 +230,15 @@ _ALIGNED_GAP: Final = re.compile(r"[ \u3000]{2,}+")
 _MIN_CELLS: Final = 2
 
 
+def _is_aligned(line: str) -> bool:
+    """Whether a table line's cells are aligned by spaces (not tabs or Markdown pipes)."""
+    return "\t" not in line and not line.startswith("|")
+
+
 def _line_cells(line: str) -> list[tuple[int, str]] | None:
     """The cells of a table line with their offsets in it, or ``None`` if it has none."""
-    separator = "\t" if "\t" in line else "|" if line.startswith("|") else None
-    if separator is not None:  # tabs, or a Markdown table row (| 兴县 | 80712 |)
+    if not _is_aligned(line):  # tabs, or a Markdown table row (| 兴县 | 80712 |)
+        separator = "\t" if "\t" in line else "|"
         cells, at = [], 0
         for cell in line.split(separator):
             cells.append((at, cell))
@@ -251,11 +256,6 @@ def _line_cells(line: str) -> list[tuple[int, str]] | None:
     if at < len(line):
         cells.append((at, line[at:]))
     return cells if len(cells) >= _MIN_CELLS else None
-
-
-def _is_aligned(line: str) -> bool:
-    """Whether a table line's cells are aligned by spaces (not tabs or Markdown pipes)."""
-    return "\t" not in line and not line.startswith("|")
 
 
 def _display_spans(line: str, cells: list[tuple[int, str]]) -> list[tuple[int, int]]:

@@ -38,6 +38,7 @@ from shanxi_poverty.normalize import (
     normalize_script,
     normalize_width,
 )
+from shanxi_poverty.numerals import parse_number
 from shanxi_poverty.sources._mojibake import find_damage
 
 if TYPE_CHECKING:
@@ -415,8 +416,6 @@ def _signature_date(lines: list[str]) -> str | None:
         if _DATETIME.fullmatch(line):
             return parse_datetime(line)
         if found := _CN_DATE.fullmatch(line):
-            from shanxi_poverty.numerals import parse_number  # noqa: PLC0415 - rare path
-
             year, month, day = (int(parse_number(part)) for part in found.groups())
             try:
                 return dt.date(year, month, day).isoformat()
